@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Okr.Api.Endpoints;
+
+internal static class EndpointConventions
+{
+    /// <summary>
+    /// The operationId is the handler's name, so the generated TypeScript client's method has it too; every
+    /// command may answer with the problem documents of the shared error mapping.
+    /// </summary>
+    public static RouteHandlerBuilder Operation(this RouteHandlerBuilder builder, string name, string summary) =>
+        builder.WithName(name)
+            .WithSummary(summary)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static RouteHandlerBuilder NotFoundAndStale(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public static RouteHandlerBuilder RuleViolations(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    public static Created<T> CreatedAt<T>(string location, T value) => TypedResults.Created(location, value);
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Okr.Application.Common.Exceptions;
+using Okr.Domain.Common;
+
+namespace Okr.Api.Errors;
+
+/// <summary>What the caller is told about a failure: the same for REST (ProblemDetails) and GraphQL (extensions.code).</summary>
+/// <param name="Status">The HTTP status for REST.</param>
+/// <param name="Code">A stable code the client can switch on: VALIDATION, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, CONFLICT, or a domain rule code.</param>
+/// <param name="Title">A short sentence for people.</param>
+/// <param name="Detail">More explanation, when there is any.</param>
+/// <param name="Errors">Field errors, for validation failures.</param>
+public sealed record ErrorDescription(int Status, string Code, string Title, string? Detail, IDictionary<string, string[]>? Errors = null)
+{
+    public bool IsServerError => Status >= 500;
+}
+
+public static class ErrorMapping
+{
+    public const string Validation = "VALIDATION";
+    public const string NotFound = "NOT_FOUND";
+    public const string Forbidden = "FORBIDDEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Conflict = "CONFLICT";
+    public const string Internal = "INTERNAL";
+
+    public static ErrorDescription Describe(Exception exception, bool includeDetails) => exception switch
+    {
+        ValidationException validation => new(StatusCodes.Status400BadRequest, Validation, "The request has invalid fields.",
+            "Correct the fields listed in errors and try again.",
+            validation.Errors
+                .GroupBy(e => ToCamelCase(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        DomainRuleException { Code: var code } rule when code.StartsWith("validation.", StringComparison.Ordinal) =>
+            new(StatusCodes.Status400BadRequest, Validation, rule.Message, null),
+        DomainRuleException rule => new(StatusCodes.Status422UnprocessableEntity, rule.Code, rule.Message, null),
+        ConflictException conflict => new(StatusCodes.Status409Conflict, conflict.Code, conflict.Message, null),
+        NotFoundException notFound => new(StatusCodes.Status404NotFound, NotFound, notFound.Message, null),
+        ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, Forbidden, forbidden.Message, null),
+        UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),
+        ConcurrencyException stale => new(StatusCodes.Status412PreconditionFailed, Conflict, stale.Message, null),
+        BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.",
+            // The inner JSON error names the path and position of the bad value; it holds nothing internal.
+            bad.InnerException?.Message ?? bad.Message),
+        OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
+        _ => new(StatusCodes.Status500InternalServerError, Internal, "Something went wrong on our side.",
+            includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
+    };
+
+    private static string ToCamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

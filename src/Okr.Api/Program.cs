@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Okr.Api.Endpoints;
+using Okr.Api.Errors;
+using Okr.Api.Hosting;
+using Okr.Application;
+using Okr.Infrastructure;
+using Okr.Infrastructure.Identity;
+using Okr.Infrastructure.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// http://localhost:5080 unless --urls, ASPNETCORE_URLS or the urls setting says otherwise.
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+if (!builder.Environment.IsDevelopment())
+    builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(Okr.Application.DependencyInjection)];
+    options.PipelineBehaviors = [.. Okr.Application.DependencyInjection.PipelineBehaviours];
+});
+
+builder.Services.AddOkrIdentity();
+builder.Services.AddAuthorization();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.AddOkrOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Okr API v1");
+    ui.DocumentTitle = "Okr API";
+});
+
+app.MapHealthEndpoint();
+
+var api = app.MapGroup("/api");
+api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<AppUser>();
+OrganizationEndpoints.Map(api);
+// An unknown API path is a 404 problem, never the SPA's index.html.
+api.Map("/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path."))
+    .ExcludeFromDescription();
+
+app.MapSpa();
+
+await app.Services.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The host; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using Mediator;
+using Okr.Application.Common.Exceptions;
+using Okr.Application.Common.Interfaces;
+using Okr.Application.Common.Security;
+
+namespace Okr.Application.Common.Behaviours;
+
+/// <summary>
+/// Every request is authorised here, so REST and GraphQL cannot differ: signed in, an active member of an
+/// organisation (unless the request says otherwise), admin where required, then the request's own authorisers.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user, IEnumerable<IRequestAuthorizer<TMessage>> authorizers)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IAnonymousRequest)
+        {
+            if (!user.IsAuthenticated)
+                throw new UnauthenticatedException("Sign in to do this.");
+            if (message is not IUserRequest)
+            {
+                if (user.OrganizationId is null || user.PersonId is null)
+                    throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
+                if (message is IAdminRequest && !user.IsAdmin)
+                    throw new ForbiddenException("Only an organisation admin can do this.");
+            }
+        }
+
+        foreach (var authorizer in authorizers)
+            await authorizer.AuthorizeAsync(message, cancellationToken);
+
+        return await next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+using Okr.Domain.Audit;
+using Okr.Domain.KeyResults;
+using Okr.Domain.Objectives;
+using Okr.Domain.Organizations;
+using Okr.Domain.Periods;
+using Okr.Domain.Units;
+using Okr.Domain.Work;
+
+namespace Okr.Application.Common.Interfaces;
+
+/// <summary>
+/// The persistence port. Handlers use it directly (no repository layer on top of EF). Every set is already
+/// scoped to the caller's organisation by a global query filter.
+/// </summary>
+public interface IOkrDbContext
+{
+    DbSet<Organization> Organizations { get; }
+    DbSet<Person> People { get; }
+    DbSet<Invitation> Invitations { get; }
+    DbSet<OrgUnit> OrgUnits { get; }
+    DbSet<UnitMembership> UnitMemberships { get; }
+    DbSet<Period> Periods { get; }
+    DbSet<Checkpoint> Checkpoints { get; }
+    DbSet<FocusArea> FocusAreas { get; }
+    DbSet<Objective> Objectives { get; }
+    DbSet<RaciAssignment> RaciAssignments { get; }
+    DbSet<Alignment> Alignments { get; }
+    DbSet<KeyResult> KeyResults { get; }
+    DbSet<CheckIn> CheckIns { get; }
+    DbSet<Initiative> Initiatives { get; }
+    DbSet<InitiativeKeyResult> InitiativeKeyResults { get; }
+    DbSet<Kpi> Kpis { get; }
+    DbSet<KpiValue> KpiValues { get; }
+    DbSet<KpiKeyResult> KpiKeyResults { get; }
+    DbSet<Annotation> Annotations { get; }
+    DbSet<AnnotationTarget> AnnotationTargets { get; }
+    DbSet<Comment> Comments { get; }
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,49 @@
+namespace Okr.Domain.Computations;
+
+/// <summary>A key result as the rollup sees it.</summary>
+public readonly record struct RollupKeyResult(Guid Id, Guid ObjectiveId, decimal Weight, double Progress);
+
+/// <summary>
+/// A contributing or supporting link from a child objective to a parent objective (a link to a parent key
+/// result is given with that key result's objective as <see cref="ParentObjectiveId"/>).
+/// </summary>
+public readonly record struct RollupAlignment(Guid ChildObjectiveId, Guid ParentObjectiveId, bool Contributes, decimal Weight);
+
+/// <summary>
+/// Objective progress: the weighted mean of its key results' progress, where each child objective aligned
+/// with kind <i>contributes</i> (to the objective or one of its key results) counts as one more weighted item.
+/// A child aligned to a key result never changes that key result's own measured progress.
+/// Evaluated lazily and memoised, so a whole tree costs one pass.
+/// </summary>
+public sealed class ObjectiveRollup
+{
+    private readonly ILookup<Guid, RollupKeyResult> _keyResultsByObjective;
+    private readonly ILookup<Guid, RollupAlignment> _contributorsByParent;
+    private readonly Dictionary<Guid, double> _memo = [];
+    private readonly HashSet<Guid> _inProgress = [];
+
+    public ObjectiveRollup(IEnumerable<RollupKeyResult> keyResults, IEnumerable<RollupAlignment> alignments)
+    {
+        _keyResultsByObjective = keyResults.ToLookup(k => k.ObjectiveId);
+        _contributorsByParent = alignments.Where(a => a.Contributes).ToLookup(a => a.ParentObjectiveId);
+    }
+
+    public double ProgressOf(Guid objectiveId)
+    {
+        if (_memo.TryGetValue(objectiveId, out var known))
+            return known;
+        // Cycles are refused when alignments are made; should one exist anyway, the back edge counts as 0.
+        if (!_inProgress.Add(objectiveId))
+            return 0;
+
+        var items = _keyResultsByObjective[objectiveId]
+            .Select(k => new WeightedScore(k.Progress, k.Weight))
+            .Concat(_contributorsByParent[objectiveId].Select(a => new WeightedScore(ProgressOf(a.ChildObjectiveId), a.Weight)))
+            .ToList();
+        var progress = WeightedMean.Of(items);
+
+        _inProgress.Remove(objectiveId);
+        _memo[objectiveId] = progress;
+        return progress;
+    }
+}

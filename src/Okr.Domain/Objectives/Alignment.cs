@@ -1,0 +1,95 @@
+using Okr.Domain.Common;
+using Okr.Domain.KeyResults;
+
+namespace Okr.Domain.Objectives;
+
+public enum AlignmentKind
+{
+    /// <summary>Counts in the parent's progress, with a weight.</summary>
+    Contributes = 0,
+    /// <summary>Shown in the graph, not counted.</summary>
+    Supports = 1,
+}
+
+/// <summary>
+/// A link from a child objective up to a parent objective or a parent key result. Several parents are
+/// allowed (multi-directional alignment); cycles are refused.
+/// </summary>
+public sealed class Alignment : TenantAggregate
+{
+    public const decimal MaxWeight = 1000;
+
+    private Alignment() { }
+
+    private Alignment(Objective child, Guid parentObjectiveId, Guid? parentKeyResultId, AlignmentKind kind, decimal weight, DateTimeOffset now)
+        : base(child.OrganizationId)
+    {
+        ChildObjectiveId = child.Id;
+        ParentObjectiveId = parentObjectiveId;
+        ParentKeyResultId = parentKeyResultId;
+        Kind = kind;
+        Weight = CheckWeight(weight);
+        CreatedAt = now;
+    }
+
+    public Guid ChildObjectiveId { get; private set; }
+    /// <summary>The parent objective; for a link to a key result, that key result's objective.</summary>
+    public Guid ParentObjectiveId { get; private set; }
+    public Guid? ParentKeyResultId { get; private set; }
+    public AlignmentKind Kind { get; private set; }
+    public decimal Weight { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <param name="existing">The organisation's alignments as (child, parent objective) edges.</param>
+    public static Alignment Create(Objective child, Objective parent, KeyResult? parentKeyResult, AlignmentKind kind, decimal weight,
+        IEnumerable<(Guid Child, Guid Parent)> existing, DateTimeOffset now)
+    {
+        if (parentKeyResult is not null && parentKeyResult.ObjectiveId != parent.Id)
+            throw new DomainRuleException("alignment.key_result_mismatch", "The key result does not belong to the parent objective.");
+        if (parentKeyResult is { IsDeleted: true })
+            throw new DomainRuleException("key_result.deleted", "The parent key result was deleted.");
+        if (!child.IsOpen)
+            throw new DomainRuleException("objective.read_only", "Only a draft or active objective can be aligned.");
+        if (parent.State == ObjectiveState.Cancelled)
+            throw new DomainRuleException("alignment.parent_cancelled", "A cancelled objective cannot be aligned to.");
+        var edges = existing.ToList();
+        if (edges.Contains((child.Id, parent.Id)))
+            throw new DomainRuleException("alignment.duplicate", "This objective is already aligned to that parent.");
+        if (AlignmentGraph.WouldCreateCycle(edges, child.Id, parent.Id))
+            throw new DomainRuleException("alignment.cycle",
+                "This alignment would create a cycle: the parent already aligns (directly or through others) to this objective.");
+        return new Alignment(child, parent.Id, parentKeyResult?.Id, kind, weight, now);
+    }
+
+    public void Change(AlignmentKind kind, decimal weight)
+    {
+        Kind = kind;
+        Weight = CheckWeight(weight);
+    }
+
+    private static decimal CheckWeight(decimal weight) =>
+        weight is < 0 or > MaxWeight
+            ? throw new DomainRuleException("alignment.weight_out_of_range", $"Weight must be between 0 and {MaxWeight}.")
+            : weight;
+}
+
+public static class AlignmentGraph
+{
+    /// <summary>True when adding child → parent closes a loop: the child is the parent or one of its ancestors.</summary>
+    public static bool WouldCreateCycle(IEnumerable<(Guid Child, Guid Parent)> edges, Guid child, Guid parent)
+    {
+        if (child == parent) return true;
+        var parentsOf = edges.ToLookup(e => e.Child, e => e.Parent);
+        var seen = new HashSet<Guid>();
+        var stack = new Stack<Guid>();
+        stack.Push(parent);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node == child) return true;
+            if (!seen.Add(node)) continue;
+            foreach (var up in parentsOf[node]) stack.Push(up);
+        }
+        return false;
+    }
+}

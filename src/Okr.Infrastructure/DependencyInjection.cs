@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Okr.Application.Common.Interfaces;
+using Okr.Infrastructure.Identity;
+using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Infrastructure.Seeding;
+using Okr.Infrastructure.Time;
+
+namespace Okr.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultSqliteConnection = "Data Source=App_Data/okr.db";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString("Okr");
+        services.AddOkrDatabase(provider, connectionString, environment.ContentRootPath);
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CurrentUserResolver>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<DemoSeeder>();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+
+        services.AddHealthChecks().AddDbContextCheck<OkrDbContext>("database");
+        return services;
+    }
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+            return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{value}' is not one of Sqlite, Postgres, SqlServer.");
+    }
+
+    /// <summary>Registers the provider's context as <see cref="OkrDbContext"/> and <see cref="IOkrDbContext"/>.</summary>
+    public static IServiceCollection AddOkrDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString, string contentRoot)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionUnder(contentRoot, connectionString ?? DefaultSqliteConnection);
+                services.AddDbContext<SqliteOkrDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<SqliteOkrDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresOkrDbContext>(o => o.UseNpgsql(Required(connectionString, provider)));
+                services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<PostgresOkrDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerOkrDbContext>(o => o.UseSqlServer(Required(connectionString, provider)));
+                services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<SqlServerOkrDbContext>());
+                break;
+        }
+        services.AddScoped<IOkrDbContext>(sp => sp.GetRequiredService<OkrDbContext>());
+        return services;
+    }
+
+    /// <summary>ASP.NET Core Identity on EF Core with the API endpoints' bearer tokens and cookies.</summary>
+    public static IdentityBuilder AddOkrIdentity(this IServiceCollection services) =>
+        services.AddIdentityApiEndpoints<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<OkrDbContext>();
+
+    private static string Required(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"ConnectionStrings:Okr is required for the {provider} provider.")
+            : connectionString;
+
+    /// <summary>A relative SQLite file lives under the host's content root (src/Okr.Api/App_Data by default).</summary>
+    private static string SqliteConnectionUnder(string contentRoot, string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(file))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,154 @@
+using Okr.Domain.Periods;
+
+namespace Okr.Domain.UnitTests;
+
+public class PeriodTests
+{
+    private static Period Year() => new(TestData.OrgId, "FY2026", PeriodKind.Year, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+
+    [Fact]
+    public void A_new_period_is_in_planning()
+    {
+        TestData.Q3(PeriodState.Planning).State.Should().Be(PeriodState.Planning);
+    }
+
+    [Theory]
+    [InlineData(PeriodState.Planning, PeriodState.Active)]
+    [InlineData(PeriodState.Active, PeriodState.Review)]
+    [InlineData(PeriodState.Review, PeriodState.Closed)]
+    [InlineData(PeriodState.Review, PeriodState.Active)]
+    public void A_period_moves_one_step_along_its_lifecycle(PeriodState from, PeriodState to)
+    {
+        var period = TestData.Q3(from);
+
+        period.MoveTo(to);
+
+        period.State.Should().Be(to);
+    }
+
+    [Theory]
+    [InlineData(PeriodState.Planning, PeriodState.Review)]
+    [InlineData(PeriodState.Planning, PeriodState.Closed)]
+    [InlineData(PeriodState.Active, PeriodState.Closed)]
+    [InlineData(PeriodState.Active, PeriodState.Active)]
+    [InlineData(PeriodState.Review, PeriodState.Planning)]
+    [InlineData(PeriodState.Closed, PeriodState.Active)]
+    public void Any_other_transition_is_refused(PeriodState from, PeriodState to)
+    {
+        var period = TestData.Q3(from);
+
+        var act = () => period.MoveTo(to);
+
+        act.ShouldBeRefusedWith("period.invalid_transition");
+        period.State.Should().Be(from);
+    }
+
+    public static TheoryData<string> Edits => ["Rename", "ChangeDates", "AddCheckpoint", "EditCheckpoint", "RemoveCheckpoint"];
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void A_closed_period_refuses_edits(string edit)
+    {
+        var period = TestData.Q3(PeriodState.Review);
+        var checkpoint = period.AddCheckpoint("Grading due", period.End);
+        period.MoveTo(PeriodState.Closed);
+
+        Action act = edit switch
+        {
+            "Rename" => () => period.Rename("Q3 2026 (renamed)"),
+            "ChangeDates" => () => period.ChangeDates(period.Start, period.End.AddDays(1), null),
+            "AddCheckpoint" => () => period.AddCheckpoint("Retrospective", period.End),
+            "EditCheckpoint" => () => period.EditCheckpoint(checkpoint.Id, "Grades due", period.End),
+            "RemoveCheckpoint" => () => period.RemoveCheckpoint(checkpoint.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(edit)),
+        };
+
+        act.ShouldBeRefusedWith("period.closed");
+    }
+
+    [Theory]
+    [InlineData("2026-07-01", "2026-06-30", "period.end_before_start")]
+    [InlineData("2026-01-01", "2028-01-05", "period.too_long")]
+    public void Period_dates_must_be_ordered_and_at_most_two_years_apart(string start, string end, string code)
+    {
+        var act = () => { _ = new Period(TestData.OrgId, "Custom", PeriodKind.Custom, DateOnly.Parse(start), DateOnly.Parse(end)); };
+
+        act.ShouldBeRefusedWith(code);
+    }
+
+    [Fact]
+    public void A_one_day_period_is_allowed()
+    {
+        var period = new Period(TestData.OrgId, "Hack day", PeriodKind.Custom, new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 3));
+
+        (period.EndsAt - period.StartsAt).Should().Be(TimeSpan.FromDays(1));
+    }
+
+    [Theory]
+    [InlineData("2025-12-01", "2026-02-28", "period.outside_parent")]
+    [InlineData("2026-11-01", "2027-01-31", "period.outside_parent")]
+    [InlineData("2026-01-01", "2026-03-31", null)]
+    public void A_quarter_lies_inside_its_year(string start, string end, string? code)
+    {
+        var year = Year();
+
+        var act = () => { _ = new Period(TestData.OrgId, "Q", PeriodKind.Quarter, DateOnly.Parse(start), DateOnly.Parse(end), year); };
+
+        if (code is null) act.Should().NotThrow();
+        else act.ShouldBeRefusedWith(code);
+    }
+
+    [Fact]
+    public void Only_a_year_can_be_a_parent_and_a_year_has_none()
+    {
+        var year = Year();
+        var quarter = new Period(TestData.OrgId, "Q1 2026", PeriodKind.Quarter, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), year);
+
+        ((Action)(() => _ = new Period(TestData.OrgId, "FY", PeriodKind.Year, year.Start, year.End, year))).ShouldBeRefusedWith("period.year_has_no_parent");
+        ((Action)(() => _ = new Period(TestData.OrgId, "Jan", PeriodKind.Custom, quarter.Start, quarter.Start.AddDays(30), quarter))).ShouldBeRefusedWith("period.parent_not_year");
+        quarter.ParentId.Should().Be(year.Id);
+    }
+
+    [Fact]
+    public void A_period_runs_from_midnight_utc_of_its_first_day_to_midnight_after_its_last()
+    {
+        var period = TestData.Q3();
+
+        period.StartsAt.Should().Be(TestData.Utc(2026, 7, 1));
+        period.EndsAt.Should().Be(TestData.Utc(2026, 10, 1));
+    }
+
+    [Theory]
+    [InlineData("2026-06-30", false)]
+    [InlineData("2026-07-01", true)]
+    [InlineData("2026-09-30", true)]
+    [InlineData("2026-10-01", false)]
+    public void A_period_contains_its_first_and_last_day(string day, bool expected)
+    {
+        TestData.Q3().Contains(DateOnly.Parse(day)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void The_default_roadmap_has_the_six_checkpoints_of_the_practice()
+    {
+        var period = TestData.Q3(PeriodState.Planning);
+
+        period.AddDefaultRoadmap();
+
+        period.Checkpoints.Select(c => (c.Name, c.Date)).Should().Equal(
+            ("Company OKRs published", new DateOnly(2026, 6, 17)),
+            ("Team drafts due", new DateOnly(2026, 6, 24)),
+            ("Alignment review", new DateOnly(2026, 7, 1)),
+            ("Mid-quarter review", new DateOnly(2026, 8, 15)),
+            ("Grading due", new DateOnly(2026, 9, 30)),
+            ("Retrospective", new DateOnly(2026, 10, 5)));
+    }
+
+    [Fact]
+    public void An_unknown_checkpoint_is_reported()
+    {
+        var act = () => TestData.Q3().MarkCheckpoint(Guid.CreateVersion7(), true);
+
+        act.ShouldBeRefusedWith("checkpoint.not_found");
+    }
+}
