@@ -1,10 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Okr.Api.Endpoints;
 using Okr.Api.Errors;
 using Okr.Api.Hosting;
-using Okr.Application;
-using Okr.Infrastructure;
 using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Seeding;
 
@@ -18,16 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 if (!builder.Environment.IsDevelopment())
     builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddMediator((MediatorOptions options) =>
-{
-    options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(Okr.Application.DependencyInjection)];
-    options.PipelineBehaviors = [.. Okr.Application.DependencyInjection.PipelineBehaviours];
-});
-
-builder.Services.AddOkrIdentity();
+builder.Services.AddOkrCore(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -8,18 +8,9 @@ namespace Okr.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The pipeline, outermost first. Mediator itself is registered by the host (its source generator lives
-    /// there) with these behaviours.
+    /// Validators, authorisers and the audit scope. Mediator itself, with the pipeline behaviours of
+    /// Common/Behaviours, is registered by the host, where its source generator lives.
     /// </summary>
-    public static readonly Type[] PipelineBehaviours =
-    [
-        typeof(LoggingBehaviour<,>),
-        typeof(TimingBehaviour<,>),
-        typeof(AuthorizationBehaviour<,>),
-        typeof(ValidationBehaviour<,>),
-        typeof(TransactionBehaviour<,>),
-    ];
-
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

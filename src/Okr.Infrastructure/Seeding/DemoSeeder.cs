@@ -38,6 +38,16 @@ public sealed partial class DemoSeeder(
 
         var demo = DemoOrganization.Build(clock.UtcNow, userIds);
         currentUser.ActForOrganization(demo.Organization.Id);
+        Add(db, demo);
+        await db.SaveChangesAsync(cancellationToken);
+
+        LogSeeded(demo.Organization.Name, demo.Objectives.Count, demo.CheckIns.Count);
+        return true;
+    }
+
+    /// <summary>Adds every row of the demo organisation to the context (not saved).</summary>
+    public static void Add(OkrDbContext db, DemoOrganization demo)
+    {
         db.Organizations.Add(demo.Organization);
         db.People.AddRange(demo.People);
         db.OrgUnits.AddRange(demo.Units);
@@ -50,10 +60,6 @@ public sealed partial class DemoSeeder(
         db.Kpis.AddRange(demo.Kpis);
         db.Annotations.AddRange(demo.Annotations);
         db.Comments.AddRange(demo.Comments);
-        await db.SaveChangesAsync(cancellationToken);
-
-        LogSeeded(demo.Organization.Name, demo.Objectives.Count, demo.CheckIns.Count);
-        return true;
     }
 
     private static string GeneratePassword() =>

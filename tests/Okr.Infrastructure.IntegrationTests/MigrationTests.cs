@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Testing;
+
+namespace Okr.Infrastructure.IntegrationTests;
+
+public sealed class MigrationTests
+{
+    public static TheoryData<string> AllProviders => new() { nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres), nameof(DatabaseProvider.SqlServer) };
+
+    private static OkrDbContext DesignTimeContext(string provider) => Enum.Parse<DatabaseProvider>(provider) switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDesignTimeFactory().CreateDbContext([]),
+        DatabaseProvider.Postgres => new PostgresDesignTimeFactory().CreateDbContext([]),
+        _ => new SqlServerDesignTimeFactory().CreateDbContext([]),
+    };
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public void Each_providers_migrations_match_the_model(string provider)
+    {
+        using var context = DesignTimeContext(provider);
+
+        context.Database.HasPendingModelChanges().Should().BeFalse(
+            $"the {provider} migrations must be regenerated after a model change (see README, 'Adding a migration')");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public void Each_provider_has_its_own_migrations(string provider)
+    {
+        using var context = DesignTimeContext(provider);
+
+        var migrations = context.Database.GetMigrations().ToList();
+
+        migrations.Should().NotBeEmpty();
+        context.GetService<IMigrationsAssembly>().Migrations.Values
+            .Should().OnlyContain(type => type.Namespace!.EndsWith("." + provider, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_SQL_Server_script_generates_and_creates_the_model()
+    {
+        using var context = DesignTimeContext(nameof(DatabaseProvider.SqlServer));
+
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        script.Should().Contain("CREATE TABLE [Objectives]")
+            .And.Contain("CREATE TABLE [KeyResults]")
+            .And.Contain("CREATE TABLE [CheckIns]")
+            .And.Contain("CREATE TABLE [AspNetUsers]")
+            .And.Contain("[Version] bigint NOT NULL");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Migrations_apply_to_a_real_empty_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = TestServices.Build(database);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+
+        await db.Database.MigrateAsync();
+
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).Should().NotBeEmpty();
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Okr.Application.Common.Behaviours;
+using Okr.Application.Common.Exceptions;
+using Okr.Domain.Periods;
+using Okr.Infrastructure.Identity;
+using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Infrastructure.Seeding;
+using Okr.Testing;
+
+namespace Okr.Infrastructure.IntegrationTests;
+
+/// <summary>Versions for optimistic concurrency, and the audit trail, as the persistence layer applies them.</summary>
+public sealed class PersistenceBehaviourTests
+{
+    private sealed record Setup(ServiceProvider Services, TestDatabase Database, DemoOrganization Demo) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Services.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+
+        public AsyncServiceScope Scope(string? auditAction = null)
+        {
+            var scope = Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActForOrganization(Demo.Organization.Id);
+            scope.ServiceProvider.GetRequiredService<AuditScope>().Action = auditAction;
+            return scope;
+        }
+    }
+
+    private static async Task<Setup> Seeded(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var services = TestServices.Build(database);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+        await db.Database.MigrateAsync();
+        var (demo, _) = await DemoData.SeedAsync(db, new FakeClock(), "");
+        return new Setup(services, database, demo);
+    }
+
+    private static Period ActivePeriod(DemoOrganization demo) => demo.Periods.First(p => p.State == PeriodState.Active);
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_new_aggregate_starts_at_version_1_and_each_change_moves_it_on(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var periodId = ActivePeriod(setup.Demo).Id;
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var period = await db.Periods.SingleAsync(p => p.Id == periodId);
+            period.Version.Should().Be(1);
+            period.Rename("Renamed quarter");
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            (await db.Periods.SingleAsync(p => p.Id == periodId)).Version.Should().Be(2);
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Changing_a_child_row_moves_its_aggregates_version(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var periodId = ActivePeriod(setup.Demo).Id;
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var period = await db.Periods.SingleAsync(p => p.Id == periodId);
+            period.AddCheckpoint("Board review", period.Start.AddDays(40));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var period = await db.Periods.SingleAsync(p => p.Id == periodId);
+            period.Version.Should().Be(2);
+            period.Checkpoints.Should().Contain(c => c.Name == "Board review");
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_stale_writer_is_refused_and_the_first_write_stands(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var periodId = ActivePeriod(setup.Demo).Id;
+
+        await using var first = setup.Scope();
+        await using var second = setup.Scope();
+        var db1 = first.ServiceProvider.GetRequiredService<OkrDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<OkrDbContext>();
+        var copy1 = await db1.Periods.SingleAsync(p => p.Id == periodId);
+        var copy2 = await db2.Periods.SingleAsync(p => p.Id == periodId);
+
+        copy1.Rename("First writer");
+        await db1.SaveChangesAsync();
+        copy2.Rename("Second writer");
+        var save = () => db2.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<ConcurrencyException>();
+        await using var check = setup.Scope();
+        (await check.ServiceProvider.GetRequiredService<OkrDbContext>().Periods.SingleAsync(p => p.Id == periodId)).Name.Should().Be("First writer");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_command_writes_an_audit_event_with_the_values_before_and_after(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var period = ActivePeriod(setup.Demo);
+
+        await using (var scope = setup.Scope(auditAction: "RenamePeriod"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            (await db.AuditEvents.CountAsync()).Should().Be(0, "seeding is not a command");
+            var loaded = await db.Periods.SingleAsync(p => p.Id == period.Id);
+            loaded.Rename("Q-renamed");
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var audit = await db.AuditEvents.SingleAsync();
+            audit.Action.Should().Be("RenamePeriod");
+            audit.EntityType.Should().Be(nameof(Period));
+            audit.EntityId.Should().Be(period.Id);
+            audit.OrganizationId.Should().Be(setup.Demo.Organization.Id);
+            audit.Before.Should().Be($$"""{"Name":"{{period.Name}}"}""");
+            audit.After.Should().Be("""{"Name":"Q-renamed"}""");
+        }
+    }
+}
