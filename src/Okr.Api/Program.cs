@@ -17,7 +17,11 @@ if (!builder.Environment.IsDevelopment())
 
 builder.Services.AddOkrCore(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // Every problem carries a stable code, including those the framework writes itself.
+    context.ProblemDetails.Extensions.TryAdd("code", ErrorMapping.CodeForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
+});
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(o =>

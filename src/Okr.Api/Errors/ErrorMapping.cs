@@ -47,6 +47,22 @@ public static class ErrorMapping
             includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
     };
 
+    /// <summary>The code of a problem the framework wrote itself (routing, authentication, body limits).</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => Validation,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
+        StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed => Conflict,
+        StatusCodes.Status413PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        StatusCodes.Status429TooManyRequests => "RATE_LIMITED",
+        >= 500 => Internal,
+        _ => "ERROR",
+    };
+
     private static string ToCamelCase(string name) =>
         string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs every suite of the product on a fresh machine and ends with one line: "N passed, N failed".
+#   .NET: domain unit tests; Application, Infrastructure and API integration tests on SQLite and PostgreSQL
+#   client: type check and component tests (vitest)
+#   browser: playwright-core driving Debian's Chromium against the real API on a fresh database
+# Installs what is missing (apt-get: PostgreSQL, Chromium; npm ci), starts a throwaway PostgreSQL and the API
+# on 127.0.0.1, and stops everything it started.
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+work="$(mktemp -d "${TMPDIR:-/tmp}/okr-test.XXXXXX")"
+chmod 755 "$work" # the PostgreSQL server runs as the postgres user and must reach its folder
+artifacts="$repo/test-artifacts"
+passed=0
+failed=0
+api_pid=""
+started_pg=""
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export OKR_PG_DIR="$work/postgres" OKR_PG_PORT="${OKR_PG_PORT:-55432}"
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+cleanup() {
+  if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; fi
+  if [ -n "$started_pg" ]; then "$repo/scripts/postgres.sh" stop >/dev/null 2>&1; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- what is missing
+apt_install() {
+  local packages=("$@")
+  log "Installing ${packages[*]} (apt-get)"
+  local sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+}
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 2; }
+command -v node >/dev/null || { echo "Node.js 20.19+ with npm is required." >&2; exit 2; }
+pg_bin_found() { ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null; }
+pg_bin_found || apt_install postgresql
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$chromium" ] || apt_install chromium
+export CHROMIUM_PATH="$chromium"
+
+log "Client dependencies (npm ci)"
+if [ ! -f client/node_modules/.package-lock.json ] || [ client/package-lock.json -nt client/node_modules/.package-lock.json ]; then
+  (cd client && npm ci --no-audit --no-fund --loglevel=error) >&2 || { echo "npm ci failed" >&2; exit 2; }
+fi
+
+# ---------------------------------------------------------------- PostgreSQL
+log "Starting a throwaway PostgreSQL on 127.0.0.1:$OKR_PG_PORT"
+if OKR_TEST_POSTGRES="$("$repo/scripts/postgres.sh" start)"; then
+  started_pg=1
+  export OKR_TEST_POSTGRES
+else
+  echo "PostgreSQL did not start; see $OKR_PG_DIR/server.log" >&2
+  count 0 1
+fi
+
+# ---------------------------------------------------------------- .NET
+log "Building"
+if ! dotnet build Okr.sln -c Release -nologo -v quiet >"$work/build.log" 2>&1; then
+  grep -E "error|warn" "$work/build.log" | sort -u | head -40 >&2
+  count 0 1
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+
+log ".NET tests"
+dotnet test Okr.sln -c Release --no-build -nologo --logger "trx" --results-directory "$work/trx" 2>&1 | tee "$work/dotnet-test.log" \
+  | grep -E "^\s*(Failed|Passed|Skipped)!|^\s+Failed |\[FAIL\]" >&2
+read -r dn_passed dn_failed < <(python3 - "$work/trx" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is not None:
+        passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+print(passed, failed)
+PY
+)
+expected_projects=$(ls tests/*/*.csproj | grep -vc Okr.Testing)
+found_projects=$(ls "$work"/trx/*.trx 2>/dev/null | wc -l)
+if [ "$found_projects" -lt "$expected_projects" ]; then
+  echo "Only $found_projects of $expected_projects test projects reported results (a test host crashed?)" >&2
+  dn_failed=$((dn_failed + expected_projects - found_projects))
+fi
+count "$dn_passed" "$dn_failed"
+
+# ---------------------------------------------------------------- client
+log "Client type check"
+if (cd client && npx tsc -b) >&2; then count 1 0; else count 0 1; fi
+
+log "Client component tests (vitest)"
+(cd client && npx vitest run --reporter=default --reporter=json --outputFile="$work/vitest.json") >&2
+read -r v_passed v_failed < <(python3 - "$work/vitest.json" <<'PY'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+    print(d.get("numPassedTests", 0), d.get("numFailedTests", 0) + (0 if d.get("success", False) or d.get("numFailedTests", 0) else 1))
+except Exception:
+    print(0, 1)
+PY
+)
+count "$v_passed" "$v_failed"
+
+# ---------------------------------------------------------------- browser
+log "Browser tests against the real API (fresh SQLite database)"
+port="${OKR_E2E_PORT:-5099}"
+mkdir -p "$work/app"
+rm -rf "$artifacts" && mkdir -p "$artifacts"
+ASPNETCORE_ENVIRONMENT=Development \
+  dotnet src/Okr.Api/bin/Release/net10.0/Okr.Api.dll --urls "http://127.0.0.1:$port" \
+  --ConnectionStrings:Okr="Data Source=$work/app/okr.db" --Demo:Password="Demo-Okr-2026" \
+  --contentRoot "$repo/src/Okr.Api" >"$work/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 "$api_pid" 2>/dev/null || break
+  sleep 0.5
+done
+if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+  (cd client && OKR_E2E_URL="http://127.0.0.1:$port" OKR_E2E_ARTIFACTS="$artifacts" \
+    node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stderr \
+      --test-reporter=tap --test-reporter-destination="$work/e2e.tap" e2e/) || true
+  e2e_passed=$(grep -E '^# pass ' "$work/e2e.tap" | awk '{print $3}')
+  e2e_failed=$(grep -E '^# fail ' "$work/e2e.tap" | awk '{print $3}')
+  count "${e2e_passed:-0}" "${e2e_failed:-1}"
+else
+  echo "The API did not become healthy:" >&2
+  tail -40 "$work/api.log" >&2
+  count 0 1
+fi
+kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; api_pid=""
+echo "Screenshots: $artifacts" >&2
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
