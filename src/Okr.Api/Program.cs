@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Okr.Api.Endpoints;
 using Okr.Api.Errors;
 using Okr.Api.Hosting;
 using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Seeding;
+
+// The container's HEALTHCHECK: the runtime image has no curl, so the app probes itself.
+if (args.Contains("--health-probe"))
+    return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +21,11 @@ if (!builder.Environment.IsDevelopment())
     builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
 builder.Services.AddOkrCore(builder.Configuration, builder.Environment);
+// Keys that protect bearer tokens and cookies survive restarts (and are shared by instances using the same folder).
+builder.Services.AddDataProtection()
+    .SetApplicationName("Okr")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"]
+        ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -59,6 +69,7 @@ app.MapSpa();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The host; public so integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -31,6 +31,7 @@ internal static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
+            options.OperationFilter<IdentityOperationIds>();
             options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
             var xml = Path.Combine(AppContext.BaseDirectory, "Okr.Api.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
