@@ -61,6 +61,8 @@ app.MapHealthEndpoint();
 var api = app.MapGroup("/api");
 api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<AppUser>();
 OrganizationEndpoints.Map(api);
+ObjectiveEndpoints.Map(api);
+KeyResultEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html.
 api.Map("/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path."))
     .ExcludeFromDescription();

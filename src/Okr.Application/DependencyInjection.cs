@@ -15,6 +15,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<AuditScope>();
+        services.AddScoped<AccessPolicyProvider>();
+        services.AddScoped<Objectives.Grading.ObjectiveGrader>();
 
         var authorizer = typeof(IRequestAuthorizer<>);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

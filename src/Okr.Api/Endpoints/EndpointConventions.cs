@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Okr.Api.Endpoints;
 
 internal static class EndpointConventions
@@ -22,6 +20,4 @@ internal static class EndpointConventions
     public static RouteHandlerBuilder RuleViolations(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-    public static Created<T> CreatedAt<T>(string location, T value) => TypedResults.Created(location, value);
 }

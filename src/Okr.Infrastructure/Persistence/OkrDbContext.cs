@@ -28,9 +28,9 @@ namespace Okr.Infrastructure.Persistence;
 public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IOkrDbContext
 {
     /// <summary>Name of the global query filter that scopes rows to the caller's organisation.</summary>
-    public const string TenantFilter = "Tenant";
+    public const string TenantFilter = QueryFilters.Tenant;
     /// <summary>Name of the global query filter that hides soft-deleted rows.</summary>
-    public const string SoftDeleteFilter = "SoftDelete";
+    public const string SoftDeleteFilter = QueryFilters.SoftDelete;
 
     private static readonly JsonSerializerOptions AuditJson = new()
     {

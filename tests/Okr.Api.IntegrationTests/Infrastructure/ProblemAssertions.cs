@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Okr.Api.IntegrationTests.Infrastructure;
 
@@ -19,10 +20,12 @@ public static class ProblemAssertions
         return problem;
     }
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.Should().BeTrue(body);
-        return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 }
