@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, openBrowser, screenshot } from './browser.mjs';
 
-test('the SPA is served by the API host and reaches the API', async () => {
+test('the SPA is served by the API host and asks a visitor to sign in', async () => {
   const browser = await openBrowser();
   try {
     const { page } = browser;
     const response = await page.goto(baseUrl);
     assert.equal(response?.status(), 200);
-    await page.getByText('API: Healthy').waitFor();
-    await screenshot(page, 'smoke-home');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.match(page.url(), /\/sign-in/);
+    await screenshot(page, 'sign-in');
   } finally {
     await browser.close();
   }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Okr.Api.Endpoints;
 using Okr.Api.Errors;
 using Okr.Api.Hosting;
-using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Seeding;
 
 // The container's HEALTHCHECK: the runtime image has no curl, so the app probes itself.
@@ -59,7 +58,7 @@ app.UseSwaggerUI(ui =>
 app.MapHealthEndpoint();
 
 var api = app.MapGroup("/api");
-api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<AppUser>();
+AuthEndpoints.Map(api);
 OrganizationEndpoints.Map(api);
 ObjectiveEndpoints.Map(api);
 KeyResultEndpoints.Map(api);

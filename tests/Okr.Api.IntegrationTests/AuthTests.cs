@@ -68,6 +68,19 @@ public sealed class AuthTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_cookie_session()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        using var client = host.CreateClient(new() { HandleCookies = true });
+        (await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "lead@acme.test", password = ApiFixture.DemoPassword })).EnsureSuccessStatusCode();
+
+        var logout = await client.PostAsync("/api/auth/logout", null);
+
+        logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.GetAsync("/api/auth/manage/info")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Without_credentials_a_protected_call_is_a_401()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

@@ -1,0 +1,70 @@
+/**
+ * The one door to the server. Cookies carry the session (the SPA signs in with useCookies=true), so every call
+ * includes credentials. Failures become ApiError with words a person understands.
+ */
+
+/** A server problem (RFC 9457) or a transport failure, in words a person understands. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly fieldErrors: Record<string, string[]>;
+
+  constructor(message: string, status: number, code?: string, fieldErrors: Record<string, string[]> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  status?: number;
+  code?: string;
+  errors?: Record<string, string[]>;
+}
+
+const statusWords: Record<number, string> = {
+  400: 'The request was not valid.',
+  401: 'Please sign in again.',
+  403: 'You are not allowed to do this.',
+  404: 'It could not be found; it may have been deleted, or it is not visible to you.',
+  409: 'This conflicts with something that already exists.',
+  412: 'Someone else changed this meanwhile. Reload it and try again.',
+  413: 'That is too large to send.',
+  422: 'This is not allowed right now.',
+  429: 'Too many requests; wait a moment and try again.',
+};
+
+/** Turns a problem document (or a bare status) into an ApiError. */
+export function problemToError(status: number, body: string): ApiError {
+  let problem: Problem = {};
+  try {
+    problem = body ? (JSON.parse(body) as Problem) : {};
+  } catch {
+    problem = {};
+  }
+  const message =
+    problem.title && status !== 500 ? problem.title : (statusWords[status] ?? 'Something went wrong on our side. Try again in a moment.');
+  return new ApiError(message, status, problem.code, problem.errors ?? {});
+}
+
+/** fetch with the session cookie; 4xx/5xx are left to the caller (the generated client handles them). */
+export function httpFetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
+  return fetch(url, { ...init, credentials: 'same-origin' }).catch(() => {
+    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+  });
+}
+
+/** What to show for any error thrown by the REST client, GraphQL or the network. */
+export function describeError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (typeof error === 'object' && error !== null && 'isApiException' in error) {
+    const e = error as unknown as { status: number; response: string };
+    return problemToError(e.status, e.response);
+  }
+  if (error instanceof Error) return new ApiError(error.message, 0);
+  return new ApiError('Something went wrong.', 0);
+}

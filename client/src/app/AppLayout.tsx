@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { useMember, useSession } from '../auth/session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  description: string;
+  adminOnly?: boolean;
+}
+
+export const navigation: NavItem[] = [
+  { to: '/my-week', label: 'My week', description: 'Your key results and this week’s check-in' },
+  { to: '/dashboard', label: 'Dashboard', description: 'The company at a glance' },
+  { to: '/alignment', label: 'Alignment map', description: 'How objectives connect' },
+  { to: '/units', label: 'Units', description: 'Each unit’s OKRs' },
+  { to: '/periods', label: 'Periods', description: 'The cycle’s roadmap, grading and close' },
+  { to: '/admin', label: 'Admin', description: 'Units, people, invitations, settings', adminOnly: true },
+  { to: '/api-explorer', label: 'API explorer', description: 'GraphQL IDE and REST docs' },
+];
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+/** The signed-in frame: navigation on the side (a drawer on phones), the page in the middle. */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const member = useMember();
+  const { signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text fw={700} c="indigo" size="lg">
+              Okr
+            </Text>
+            <Text c="dimmed" size="sm" visibleFrom="xs">
+              {member.organizationName}
+            </Text>
+          </Group>
+          <Menu position="bottom-end" withArrow>
+            <Menu.Target>
+              <UnstyledButton aria-label="Account">
+                <Group gap="xs">
+                  <Avatar radius="xl" size="sm" color="indigo">
+                    {initials(member.displayName)}
+                  </Avatar>
+                  <Text size="sm" visibleFrom="sm">
+                    {member.displayName}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{member.email}</Menu.Label>
+              <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {navigation
+              .filter((item) => !item.adminOnly || member.isAdmin)
+              .map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={RouterLink}
+                  to={item.to}
+                  label={item.label}
+                  description={item.description}
+                  active={location.pathname.startsWith(item.to)}
+                  onClick={close}
+                />
+              ))}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{children ?? <Outlet />}</AppShell.Main>
+    </AppShell>
+  );
+}
