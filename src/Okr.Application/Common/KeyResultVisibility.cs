@@ -40,12 +40,10 @@ public static class KeyResultVisibility
             throw Invalid.Field(field, "No such key result in your organisation.");
     }
 
-    /// <summary>Every id must name a KPI of the caller's organisation (KPIs are visible to all its members).</summary>
-    public static async Task EnsureKpisAsync(this IOkrDbContext db, IReadOnlyCollection<Guid> kpiIds, string field, CancellationToken cancellationToken)
+    /// <summary>Whether every id names a KPI of the caller's organisation (KPIs are visible to all its members).</summary>
+    public static async Task<bool> AllKpisExistAsync(this IOkrDbContext db, IReadOnlyCollection<Guid> kpiIds, CancellationToken cancellationToken)
     {
         var wanted = kpiIds.Distinct().ToList();
-        if (wanted.Count == 0) return;
-        if (await db.Kpis.CountAsync(k => wanted.Contains(k.Id), cancellationToken) != wanted.Count)
-            throw Invalid.Field(field, "No such KPI in your organisation.");
+        return wanted.Count == 0 || await db.Kpis.CountAsync(k => wanted.Contains(k.Id), cancellationToken) == wanted.Count;
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Okr.Application.Common;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
@@ -25,8 +26,14 @@ public abstract record AnnotationFields
     /// <summary>Every listed key result must be visible to the caller and every KPI of their organisation: a 400 naming the list otherwise.</summary>
     internal async Task EnsureTargetsAsync(IOkrDbContext db, AccessPolicy access, CancellationToken cancellationToken)
     {
-        await db.EnsureVisibleKeyResultsAsync(KeyResultIds.Distinct().ToList(), access, nameof(KeyResultIds), cancellationToken);
-        await db.EnsureKpisAsync(KpiIds.Distinct().ToList(), nameof(KpiIds), cancellationToken);
+        var failures = new List<ValidationFailure>();
+        var visible = await db.VisibleKeyResultIdsAsync(KeyResultIds, access, cancellationToken);
+        if (KeyResultIds.Any(id => !visible.Contains(id)))
+            failures.Add(new ValidationFailure(nameof(KeyResultIds), "No such key result in your organisation."));
+        if (!await db.AllKpisExistAsync(KpiIds, cancellationToken))
+            failures.Add(new ValidationFailure(nameof(KpiIds), "No such KPI in your organisation."));
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
     }
 }
 
