@@ -62,6 +62,10 @@ AuthEndpoints.Map(api);
 OrganizationEndpoints.Map(api);
 ObjectiveEndpoints.Map(api);
 KeyResultEndpoints.Map(api);
+InitiativeEndpoints.Map(api);
+KpiEndpoints.Map(api);
+AnnotationEndpoints.Map(api);
+CommentEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html.
 api.Map("/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path."))
     .ExcludeFromDescription();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
 using Okr.Domain.Periods;
+using Okr.Domain.Work;
 using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Persistence;
 using Okr.Infrastructure.Persistence.Providers;
@@ -141,6 +142,34 @@ public sealed class PersistenceBehaviourTests
             audit.OrganizationId.Should().Be(setup.Demo.Organization.Id);
             audit.Before.Should().Be($$"""{"Name":"{{period.Name}}"}""");
             audit.After.Should().Be("""{"Name":"Q-renamed"}""");
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_change_to_an_owned_value_is_audited_against_its_owner(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var initiative = setup.Demo.Initiatives.First(i => i.External is not null);
+        var key = initiative.External!.Key;
+
+        await using (var scope = setup.Scope(auditAction: "UpdateInitiative"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var loaded = await db.Initiatives.SingleAsync(i => i.Id == initiative.Id);
+            loaded.Edit(new InitiativeDetails(loaded.Title, loaded.Description, loaded.OwnerId, loaded.UnitId, loaded.StartDate, loaded.DueDate, External: null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var audit = await db.AuditEvents.SingleAsync();
+            audit.EntityType.Should().Be("Initiative.External");
+            audit.EntityId.Should().Be(initiative.Id);
+            audit.Before.Should().Contain(key);
+            audit.After.Should().BeNull();
+            (await db.Initiatives.SingleAsync(i => i.Id == initiative.Id)).Version.Should().Be(initiative.Version + 1);
         }
     }
 }

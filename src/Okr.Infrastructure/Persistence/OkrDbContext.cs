@@ -210,6 +210,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         var now = _clock?.UtcNow ?? DateTimeOffset.UtcNow;
         foreach (var entry in changed)
         {
+            var entityType = entry.Metadata.ClrType.Name;
             var (organizationId, entityId) = entry.Entity switch
             {
                 AuditEvent => (Guid.Empty, Guid.Empty),
@@ -217,6 +218,13 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 Organization organization => (organization.Id, organization.Id),
                 _ => (Guid.Empty, Guid.Empty),
             };
+            // An owned value (an initiative's external reference, an objective's retrospective) has an entry of its
+            // own: it is recorded against its owner, as "Owner.Navigation".
+            if (organizationId == Guid.Empty && OwnerOf(entry) is { Entity: ITenantOwned owner and Entity ownerEntity } ownerEntry)
+            {
+                (organizationId, entityId) = (owner.OrganizationId, ownerEntity.Id);
+                entityType = $"{ownerEntry.Metadata.ClrType.Name}.{entry.Metadata.FindOwnership()!.PrincipalToDependent?.Name}";
+            }
             if (organizationId == Guid.Empty)
                 continue;
 
@@ -235,11 +243,21 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 organizationId,
                 _currentUser?.PersonId,
                 action,
-                entry.Metadata.ClrType.Name,
+                entityType,
                 entityId,
                 now,
                 before: entry.State == EntityState.Added ? null : Snapshot(p => p.OriginalValue),
                 after: entry.State == EntityState.Deleted ? null : Snapshot(p => p.CurrentValue)));
         }
+    }
+
+    /// <summary>The tracked owner of an owned entity's entry; null for any other entry.</summary>
+    private EntityEntry? OwnerOf(EntityEntry entry)
+    {
+        if (entry.Metadata.FindOwnership() is not { } ownership)
+            return null;
+        var keyProperty = entry.Property(ownership.Properties[0].Name);
+        var key = entry.State == EntityState.Deleted ? keyProperty.OriginalValue : keyProperty.CurrentValue;
+        return ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType && e.Entity is Entity owner && Equals(owner.Id, key));
     }
 }
