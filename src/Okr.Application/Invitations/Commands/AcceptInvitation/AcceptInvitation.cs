@@ -43,16 +43,17 @@ public sealed class AcceptInvitationHandler(IOkrDbContext db, ICurrentUser user,
         var hash = InvitationTokens.Hash(command.Token);
         var invitation = await db.Invitations.IgnoreQueryFilters([QueryFilters.Tenant]).FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
             ?? throw new NotFoundException("Invitation", "token");
-        if (!string.Equals(user.Email?.Trim(), invitation.Email, StringComparison.OrdinalIgnoreCase))
-            throw new ForbiddenException("This invitation was sent to another email address: sign in with that address to accept it.");
 
         var person = new Person(invitation.OrganizationId, userId,
             string.IsNullOrWhiteSpace(command.DisplayName) ? invitation.Email.Split('@')[0] : command.DisplayName, invitation.Email, invitation.Role);
-        // Used, revoked or expired: the domain's rule codes (422).
+        // Used, revoked or expired: the domain's rule codes (422). Nothing is saved when a later check refuses.
         invitation.Accept(person.Id, clock.UtcNow);
+        if (!string.Equals(user.Email?.Trim(), invitation.Email, StringComparison.OrdinalIgnoreCase))
+            throw new ForbiddenException("This invitation was sent to another email address: sign in with that address to accept it.");
         if (await db.People.IgnoreQueryFilters([QueryFilters.Tenant])
                 .AnyAsync(p => p.OrganizationId == invitation.OrganizationId && p.Email == invitation.Email, cancellationToken))
             throw new ConflictException("invitation.already_member", $"{invitation.Email} already belongs to the organisation.");
+
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return new PersonDto(person.Id, person.Version, person.DisplayName, person.Email, person.Role, person.IsActive, []);
