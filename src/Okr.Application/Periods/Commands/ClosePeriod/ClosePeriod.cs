@@ -21,7 +21,7 @@ public sealed record ClosePeriod : ICommand<PeriodClosed>, IExpectVersion, IAdmi
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
-    /// <summary>The period's open objectives to roll over into <see cref="TargetPeriodId"/>.</summary>
+    /// <summary>The period's open objectives to roll over into the target period.</summary>
     public IReadOnlyList<RollOverSelection> RollOver { get; init; } = [];
     /// <summary>A later period, not closed, that the selected objectives roll over into; required when some are selected.</summary>
     public Guid? TargetPeriodId { get; init; }
