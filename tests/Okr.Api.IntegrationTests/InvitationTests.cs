@@ -98,6 +98,8 @@ public sealed class InvitationTests(ApiFixture fixture)
 
         (await email.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION")).GetProperty("errors").TryGetProperty("email", out _).Should().BeTrue();
         (await token.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION")).GetProperty("errors").TryGetProperty("token", out _).Should().BeTrue();
+        (await (await own.Admin.PostAsJsonAsync("/api/invitations", new { email = "ada lovelace@example.com" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION")).GetProperty("errors").TryGetProperty("email", out _).Should().BeTrue();
         await (await own.Admin.PostAsJsonAsync("/api/invitations", new { email = NewEmail(), role = "Owner" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION");
     }

@@ -39,8 +39,22 @@ public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitati
     public CreateInvitationValidator()
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("Give the invitee's email.").MaximumLength(TextLimits.Email)
-            .EmailAddress().WithMessage("Give a valid email address such as name@example.com.");
+            .Must(BeAnEmailAddress).WithMessage("Give a valid email address such as name@example.com.");
         RuleFor(c => c.Role).IsInEnum();
+    }
+
+    // The domain's own rule, so everything it would refuse is a field error here.
+    private static bool BeAnEmailAddress(string? email)
+    {
+        try
+        {
+            EmailAddress.Normalize(email);
+            return true;
+        }
+        catch (DomainRuleException)
+        {
+            return false;
+        }
     }
 }
 
