@@ -66,6 +66,11 @@ InitiativeEndpoints.Map(api);
 KpiEndpoints.Map(api);
 AnnotationEndpoints.Map(api);
 CommentEndpoints.Map(api);
+PersonEndpoints.Map(api);
+InvitationEndpoints.Map(api);
+OrgUnitEndpoints.Map(api);
+PeriodEndpoints.Map(api);
+FocusAreaEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html.
 api.Map("/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path."))
     .ExcludeFromDescription();

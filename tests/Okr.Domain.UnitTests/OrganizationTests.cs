@@ -147,3 +147,47 @@ public class OrganizationSettingsTests
         organization.Settings.Should().Be(settings);
     }
 }
+
+public class PersonTests
+{
+    private static Person Admin() => new(TestData.OrgId, Guid.CreateVersion7(), "Avery", "avery@example.com", OrganizationRole.Admin);
+
+    [Fact]
+    public void The_last_active_admin_cannot_step_down()
+    {
+        var admin = Admin();
+
+        ((Action)(() => admin.ChangeRole(OrganizationRole.Member, activeAdmins: 1))).ShouldBeRefusedWith("person.last_admin");
+
+        admin.Role.Should().Be(OrganizationRole.Admin);
+    }
+
+    [Fact]
+    public void An_admin_steps_down_when_another_admin_remains_and_a_member_is_promoted_freely()
+    {
+        var admin = Admin();
+        var member = new Person(TestData.OrgId, Guid.CreateVersion7(), "Morgan", "morgan@example.com", OrganizationRole.Member);
+
+        admin.ChangeRole(OrganizationRole.Member, activeAdmins: 2);
+        member.ChangeRole(OrganizationRole.Admin, activeAdmins: 0);
+
+        admin.Role.Should().Be(OrganizationRole.Member);
+        member.Role.Should().Be(OrganizationRole.Admin);
+    }
+
+    [Fact]
+    public void Nobody_deactivates_themselves_nor_the_last_admin()
+    {
+        var admin = Admin();
+
+        ((Action)(() => admin.Deactivate(admin.Id, activeAdmins: 2))).ShouldBeRefusedWith("person.cannot_deactivate_self");
+        ((Action)(() => admin.Deactivate(Guid.CreateVersion7(), activeAdmins: 1))).ShouldBeRefusedWith("person.last_admin");
+        admin.IsActive.Should().BeTrue();
+
+        admin.Deactivate(Guid.CreateVersion7(), activeAdmins: 2);
+        admin.IsActive.Should().BeFalse();
+        admin.IsAdmin.Should().BeFalse("an inactive admin has no rights");
+        admin.Reactivate();
+        admin.IsAdmin.Should().BeTrue();
+    }
+}

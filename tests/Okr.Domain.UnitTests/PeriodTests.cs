@@ -43,6 +43,46 @@ public class PeriodTests
         period.State.Should().Be(from);
     }
 
+    [Fact]
+    public void A_year_cannot_shrink_away_from_its_quarters()
+    {
+        var year = Year();
+        var q3 = new Period(TestData.OrgId, "Q3 2026", PeriodKind.Quarter, new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30), year);
+
+        var act = () => year.ChangeDates(new DateOnly(2026, 1, 1), new DateOnly(2026, 8, 31), null, [q3]);
+
+        act.ShouldBeRefusedWith("period.children_outside");
+        year.End.Should().Be(new DateOnly(2026, 12, 31));
+        year.ChangeDates(new DateOnly(2026, 1, 1), new DateOnly(2026, 9, 30), null, [q3]);
+        year.End.Should().Be(new DateOnly(2026, 9, 30));
+    }
+
+    [Theory]
+    [InlineData(PeriodState.Planning, true, false)]
+    [InlineData(PeriodState.Review, false, true)]
+    [InlineData(PeriodState.Active, false, false)]
+    [InlineData(PeriodState.Closed, false, false)]
+    public void Activating_starts_a_planned_period_and_reopening_takes_one_back_from_review(PeriodState from, bool activates, bool reopens)
+    {
+        foreach (var (step, allowed) in new (Action<Period>, bool)[] { (p => p.Activate(), activates), (p => p.Reopen(), reopens) })
+        {
+            var period = TestData.Q3(from);
+
+            var act = () => step(period);
+
+            if (allowed)
+            {
+                act();
+                period.State.Should().Be(PeriodState.Active);
+            }
+            else
+            {
+                act.ShouldBeRefusedWith("period.invalid_transition");
+                period.State.Should().Be(from);
+            }
+        }
+    }
+
     public static TheoryData<string> Edits => ["Rename", "ChangeDates", "AddCheckpoint", "EditCheckpoint", "RemoveCheckpoint"];
 
     [Theory]

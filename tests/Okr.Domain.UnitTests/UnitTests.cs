@@ -72,6 +72,15 @@ public class UnitTests
     }
 
     [Fact]
+    public void The_company_cannot_be_deleted_but_other_units_can()
+    {
+        var sales = OrgUnit.CreateChild(_company, "Global Sales", UnitKind.Department);
+
+        ((Action)_company.EnsureDeletable).ShouldBeRefusedWith("unit.company_cannot_delete");
+        ((Action)sales.EnsureDeletable).Should().NotThrow();
+    }
+
+    [Fact]
     public void A_person_is_a_member_of_a_unit_once()
     {
         var team = OrgUnit.CreateChild(_company, "Support", UnitKind.Team);

@@ -72,20 +72,22 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var connection = OpenConnection();
         await connection.OpenAsync();
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            // Rows that point at their own table (units, rolled-over objectives) defeat Respawn's delete order on
-            // SQLite; everything goes anyway, so the checks are off for this connection only.
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA foreign_keys = OFF";
-            await pragma.ExecuteNonQueryAsync();
-        }
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Provider == DatabaseProvider.Sqlite ? DbAdapter.Sqlite : DbAdapter.Postgres,
             TablesToIgnore = ["__EFMigrationsHistory"],
             SchemasToInclude = Provider == DatabaseProvider.Postgres ? ["public"] : [],
         });
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // Respawn runs its script in a transaction, where SQLite ignores its "PRAGMA foreign_keys = OFF"; and SQLite checks
+            // ON DELETE RESTRICT row by row, so a self-reference (a rolled-over objective, a sub-unit, a quarter in its year)
+            // fails the DELETE. Outside a transaction the pragma holds.
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = _respawner.DeleteSql;
+            await delete.ExecuteNonQueryAsync();
+            return;
+        }
         await _respawner.ResetAsync(connection);
     }
 

@@ -34,11 +34,37 @@ public sealed class Person : TenantAggregate
 
     public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", TextLimits.Name);
 
-    public void ChangeRole(OrganizationRole role) => Role = role;
+    /// <summary>
+    /// Changes the organisation role. The organisation always keeps an active admin, so the last one cannot
+    /// step down: <paramref name="activeAdmins"/> is how many active admins there are now, this person included.
+    /// </summary>
+    public void ChangeRole(OrganizationRole role, int activeAdmins)
+    {
+        if (IsAdmin && role != OrganizationRole.Admin)
+            EnsureNotLastAdmin(activeAdmins);
+        Role = role;
+    }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>
+    /// Takes the person's access away (their history stays). Nobody deactivates themselves, and the last active
+    /// admin stays: <paramref name="activeAdmins"/> is how many active admins there are now.
+    /// </summary>
+    public void Deactivate(Guid deactivatedBy, int activeAdmins)
+    {
+        if (deactivatedBy == Id)
+            throw new DomainRuleException("person.cannot_deactivate_self", "You cannot deactivate yourself; ask another admin.");
+        if (IsAdmin)
+            EnsureNotLastAdmin(activeAdmins);
+        IsActive = false;
+    }
 
     public void Reactivate() => IsActive = true;
+
+    private static void EnsureNotLastAdmin(int activeAdmins)
+    {
+        if (activeAdmins <= 1)
+            throw new DomainRuleException("person.last_admin", "This is the organisation's last active admin: make someone else an admin first.");
+    }
 }
 
 public static class EmailAddress

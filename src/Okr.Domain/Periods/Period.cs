@@ -62,9 +62,14 @@ public sealed class Period : TenantAggregate
         Name = Guard.Text(name, "Name", TextLimits.Name);
     }
 
-    public void ChangeDates(DateOnly start, DateOnly end, Period? parent)
+    /// <param name="children">The periods inside this one (a year's quarters): they must still fit.</param>
+    public void ChangeDates(DateOnly start, DateOnly end, Period? parent, IEnumerable<Period>? children = null)
     {
         EnsureNotClosed();
+        var outside = children?.FirstOrDefault(c => c.Start < start || c.End > end);
+        if (outside is not null)
+            throw new DomainRuleException("period.children_outside",
+                $"{outside.Name} ({outside.Start:yyyy-MM-dd} to {outside.End:yyyy-MM-dd}) would no longer lie inside {Name}.");
         SetDates(start, end, parent);
     }
 
@@ -95,6 +100,19 @@ public sealed class Period : TenantAggregate
         if (!allowed)
             throw new DomainRuleException("period.invalid_transition", $"A period in {State} cannot move to {target}.");
         State = target;
+    }
+
+    /// <summary>Planning → active (a period in review goes back with <see cref="Reopen"/>, which says what it means).</summary>
+    public void Activate() => Step(PeriodState.Planning, PeriodState.Active, "activated");
+
+    /// <summary>Review → active, when something was missed before closing.</summary>
+    public void Reopen() => Step(PeriodState.Review, PeriodState.Active, "reopened");
+
+    private void Step(PeriodState from, PeriodState to, string verb)
+    {
+        if (State != from)
+            throw new DomainRuleException("period.invalid_transition", $"Only a period in {from} can be {verb}; {Name} is in {State}.");
+        MoveTo(to);
     }
 
     public void EnsureNotClosed()

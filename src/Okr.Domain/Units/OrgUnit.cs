@@ -68,6 +68,13 @@ public sealed class OrgUnit : TenantAggregate
         ParentId = newParent.Id;
     }
 
+    /// <summary>The company is the root of the tree and goes only with the organisation.</summary>
+    public void EnsureDeletable()
+    {
+        if (Kind == UnitKind.Company)
+            throw new DomainRuleException("unit.company_cannot_delete", "The company unit is the root of the organisation and cannot be deleted.");
+    }
+
     public UnitRole? RoleOf(Guid personId) => _members.FirstOrDefault(m => m.PersonId == personId)?.Role;
 
     public UnitMembership AddMember(Guid personId, UnitRole role)

@@ -31,6 +31,9 @@ public sealed class AccessPolicy(Guid personId, bool isAdmin, OrgTree tree, IRea
     public bool LeadsAbove(Guid unitId) =>
         IsAdmin || Tree.AncestorsOf(unitId).Any(u => memberships.TryGetValue(u, out var role) && role == UnitRole.Lead);
 
+    /// <summary>Admin, or lead of at least one unit: who runs the cycle's roadmap (marks checkpoints done).</summary>
+    public bool LeadsAnyUnit => IsAdmin || memberships.Values.Any(role => role == UnitRole.Lead);
+
     /// <summary>Create sub-units, manage members and the unit's OKRs.</summary>
     public bool CanManageUnit(Guid unitId) => LeadsOver(unitId);
 

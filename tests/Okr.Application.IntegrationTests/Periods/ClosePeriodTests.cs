@@ -1,0 +1,176 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Okr.Application.IntegrationTests.Organizations;
+using Okr.Application.KeyResults.Commands.CreateKeyResult;
+using Okr.Application.KeyResults.Commands.RecordCheckIn;
+using Okr.Application.KeyResults.Dtos;
+using Okr.Application.Objectives.Commands.AlignObjective;
+using Okr.Application.Objectives.Commands.CreateObjective;
+using Okr.Application.Objectives.Commands.ObjectiveLifecycle;
+using Okr.Application.Objectives.Dtos;
+using Okr.Application.Periods.Commands.ClosePeriod;
+using Okr.Application.Periods.Commands.CreatePeriod;
+using Okr.Application.Periods.Commands.PeriodLifecycle;
+using Okr.Domain.Common;
+using Okr.Domain.KeyResults;
+using Okr.Domain.Objectives;
+using Okr.Domain.Periods;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Testing;
+
+namespace Okr.Application.IntegrationTests.Periods;
+
+/// <summary>
+/// Closing Q4 2026 (clock: 22 November 2026). A: committed, key results at 0.5 (weight 1) and 0.8 (weight 3) → 0.725 → 0.73.
+/// B: aspirational, a done milestone (1.0) and a decrease from 40 to 20 now at 30 (0.5), plus its contributing child C
+/// at 0.3 → (1 + 0.5 + 0.3) / 3 = 0.6. D: a draft.
+/// </summary>
+public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
+{
+    private sealed record World(Guid Q4, Guid Q1, Guid Q3, ObjectiveDto A, ObjectiveDto B, ObjectiveDto C, ObjectiveDto D, IReadOnlyList<KeyResultDto> KeyResults);
+
+    private static async Task<World> ArrangeAsync(TestScope test, bool startReview = true)
+    {
+        var (_, organization) = await test.FoundAsync();
+        var company = organization.CompanyUnitId;
+        var q3 = await test.SendAsync(new CreatePeriod { Name = "Q3 2026", Kind = PeriodKind.Quarter, Start = new(2026, 7, 1), End = new(2026, 9, 30) });
+        var q4 = await test.SendAsync(new CreatePeriod { Name = "Q4 2026", Kind = PeriodKind.Quarter, Start = new(2026, 10, 1), End = new(2026, 12, 31) });
+        var q1 = await test.SendAsync(new CreatePeriod { Name = "Q1 2027", Kind = PeriodKind.Quarter, Start = new(2027, 1, 1), End = new(2027, 3, 31) });
+        await test.SendAsync(new ActivatePeriod(q4.Id));
+
+        async Task<ObjectiveDto> Objective(string title, ObjectiveType type) =>
+            await test.SendAsync(new CreateObjective { PeriodId = q4.Id, OwningUnitId = company, Title = title, Type = type });
+        async Task<KeyResultDto> KeyResult(ObjectiveDto objective, string title, MetricKind kind, Direction direction, decimal? baseline, decimal? target,
+            decimal weight = 1) =>
+            await test.SendAsync(new CreateKeyResult
+            {
+                ObjectiveId = objective.Id, Title = title, MetricKind = kind, Direction = direction, Baseline = baseline, Target = target, Weight = weight,
+                BaselineMethod = "Dashboard",
+            });
+        async Task CheckIn(KeyResultDto keyResult, decimal value) =>
+            await test.SendAsync(new RecordCheckIn { KeyResultId = keyResult.Id, Value = value, Confidence = 6, Narrative = "Weekly update." });
+
+        var a = await Objective("Customers love onboarding", ObjectiveType.Committed);
+        var a1 = await KeyResult(a, "Activation rises", MetricKind.Number, Direction.Increase, 0, 100);
+        var a2 = await KeyResult(a, "Weekly users rise", MetricKind.Number, Direction.Increase, 10, 20, weight: 3);
+        var b = await Objective("Be the easiest tool to buy", ObjectiveType.Aspirational);
+        var b1 = await KeyResult(b, "Self-serve checkout", MetricKind.Milestone, Direction.Increase, null, null);
+        var b2 = await KeyResult(b, "Checkout abandonment falls", MetricKind.Number, Direction.Decrease, 40, 20);
+        var c = await Objective("Sales answers within a day", ObjectiveType.Committed);
+        var c1 = await KeyResult(c, "Answered leads rise", MetricKind.Number, Direction.Increase, 0, 10);
+        var d = await Objective("Someday maybe", ObjectiveType.Committed);
+        await KeyResult(d, "Something rises", MetricKind.Number, Direction.Increase, 0, 10);
+        foreach (var objective in new[] { a, b, c })
+            await test.SendAsync(new ActivateObjective(objective.Id));
+        await test.SendAsync(new AlignObjective { Id = c.Id, ParentObjectiveId = b.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+
+        await CheckIn(a1, 50);
+        await CheckIn(a2, 18);
+        await CheckIn(b1, 1);
+        await CheckIn(b2, 30);
+        await CheckIn(c1, 3);
+        if (startReview)
+            await test.SendAsync(new StartPeriodReview(q4.Id));
+        return new World(q4.Id, q1.Id, q3.Id, a, b, c, d, [a1, a2, b1, b2, c1]);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Closing_grades_every_active_objective_cancels_drafts_and_rolls_over_the_selected_ones(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+
+        var closed = await test.SendAsync(new ClosePeriod
+        {
+            Id = world.Q4, TargetPeriodId = world.Q1, RollOver = [new(world.A.Id), new(world.B.Id), new(world.D.Id)],
+        });
+
+        closed.State.Should().Be(PeriodState.Closed);
+        closed.Graded.Select(g => (g.ObjectiveId, g.Grade)).Should().BeEquivalentTo([(world.A.Id, 0.73), (world.B.Id, 0.6), (world.C.Id, 0.3)]);
+        closed.Graded.Single(g => g.ObjectiveId == world.A.Id).KeyResults.Select(k => k.Grade).Should().Equal(0.5, 0.8);
+        closed.Graded.Single(g => g.ObjectiveId == world.B.Id).KeyResults.Select(k => k.Grade).Should().Equal(1.0, 0.5);
+        closed.CancelledDrafts.Should().Equal(world.D.Id);
+        closed.RolledOver.Select(r => (r.FromObjectiveId, r.CarriedKeyResults))
+            .Should().BeEquivalentTo([(world.A.Id, 2), (world.B.Id, 1), (world.D.Id, 1)], "a done milestone is not carried over");
+
+        var (period, objectives, keyResults, copies) = await test.WithDbAsync(async db => (
+            await db.Periods.IgnoreQueryFilters().SingleAsync(p => p.Id == world.Q4),
+            await db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4).ToDictionaryAsync(o => o.Id),
+            await db.KeyResults.IgnoreQueryFilters().ToDictionaryAsync(k => k.Id),
+            await db.Objectives.IgnoreQueryFilters().Include(o => o.KeyResults).Where(o => o.PeriodId == world.Q1).ToListAsync()));
+        period.State.Should().Be(PeriodState.Closed);
+        period.Version.Should().Be(closed.Version);
+        objectives[world.A.Id].Should().BeEquivalentTo(new { State = ObjectiveState.Closed, Grade = 0.73 });
+        objectives[world.B.Id].Should().BeEquivalentTo(new { State = ObjectiveState.Closed, Grade = 0.6 });
+        objectives[world.C.Id].Should().BeEquivalentTo(new { State = ObjectiveState.Closed, Grade = 0.3 });
+        objectives[world.D.Id].State.Should().Be(ObjectiveState.Cancelled);
+        objectives[world.D.Id].Grade.Should().BeNull("a draft is cancelled, not graded");
+        world.KeyResults.Select(k => keyResults[k.Id].Grade).Should().Equal(0.5, 0.8, 1.0, 0.5, 0.3);
+
+        copies.Should().HaveCount(3).And.OnlyContain(o => o.State == ObjectiveState.Draft);
+        var copyOfA = copies.Single(o => o.RolledOverFromId == world.A.Id);
+        copyOfA.Id.Should().Be(closed.RolledOver.Single(r => r.FromObjectiveId == world.A.Id).NewObjectiveId);
+        copyOfA.KeyResults.OrderBy(k => k.SortOrder).Select(k => (k.Baseline, k.Target)).Should().Equal((50m, 100m), (18m, 20m));
+        copies.Single(o => o.RolledOverFromId == world.B.Id).KeyResults.Single().Should().BeEquivalentTo(new { Baseline = 30m, Target = 20m });
+
+        var audit = await test.WithDbAsync(db => db.AuditEvents.IgnoreQueryFilters().Where(a => a.Action == nameof(ClosePeriod)).ToListAsync());
+        audit.Should().Contain(a => a.EntityType == nameof(Period) && a.EntityId == world.Q4);
+        audit.Should().Contain(a => a.EntityType == nameof(Objective) && a.EntityId == world.A.Id);
+        audit.Should().Contain(a => a.EntityType == nameof(KeyResult) && a.EntityId == world.KeyResults[0].Id);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_period_that_is_not_in_review_is_not_closed_and_nothing_is_graded(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test, startReview: false);
+
+        var close = () => test.SendAsync(new ClosePeriod { Id = world.Q4 });
+
+        (await close.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("period.invalid_transition");
+        var (state, graded) = await test.WithDbAsync(async db => (
+            await db.Periods.IgnoreQueryFilters().Where(p => p.Id == world.Q4).Select(p => p.State).SingleAsync(),
+            await db.KeyResults.IgnoreQueryFilters().CountAsync(k => k.Grade != null)));
+        state.Should().Be(PeriodState.Active);
+        graded.Should().Be(0);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Rolling_over_into_an_earlier_period_undoes_the_whole_close(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+
+        var close = () => test.SendAsync(new ClosePeriod { Id = world.Q4, TargetPeriodId = world.Q3, RollOver = [new(world.A.Id)] });
+
+        (await close.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("objective.rollover_backwards");
+        var (state, states, audit) = await test.WithDbAsync(async db => (
+            await db.Periods.IgnoreQueryFilters().Where(p => p.Id == world.Q4).Select(p => p.State).SingleAsync(),
+            await db.Objectives.IgnoreQueryFilters().Select(o => o.State).ToListAsync(),
+            await db.AuditEvents.IgnoreQueryFilters().CountAsync(a => a.Action == nameof(ClosePeriod))));
+        state.Should().Be(PeriodState.Review);
+        states.Should().BeEquivalentTo([ObjectiveState.Active, ObjectiveState.Active, ObjectiveState.Active, ObjectiveState.Draft]);
+        audit.Should().Be(0);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Rolling_over_needs_a_target_and_objectives_of_the_period(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+
+        var noTarget = () => test.SendAsync(new ClosePeriod { Id = world.Q4, RollOver = [new(world.A.Id)] });
+        var foreign = () => test.SendAsync(new ClosePeriod { Id = world.Q4, TargetPeriodId = world.Q1, RollOver = [new(Guid.NewGuid())] });
+        var twice = () => test.SendAsync(new ClosePeriod { Id = world.Q4, TargetPeriodId = world.Q1, RollOver = [new(world.A.Id), new(world.A.Id)] });
+
+        (await noTarget.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "TargetPeriodId");
+        (await foreign.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "RollOver[0].ObjectiveId");
+        (await twice.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "RollOver");
+        (await test.WithDbAsync(db => db.Periods.IgnoreQueryFilters().Where(p => p.Id == world.Q4).Select(p => p.State).SingleAsync()))
+            .Should().Be(PeriodState.Review);
+    }
+}
