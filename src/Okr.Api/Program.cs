@@ -57,6 +57,7 @@ app.UseSwaggerUI(ui =>
 });
 
 app.MapHealthEndpoint();
+app.MapOkrGraphQL();
 
 var api = app.MapGroup("/api");
 api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<AppUser>();
