@@ -9,6 +9,8 @@ internal static class ListSizes
 {
     public const double TreeUnits = 20;
     public const double Units = 10;
+    /// <summary>Children of one unit: a nested tree multiplies this per level, so it stays small.</summary>
+    public const double ChildUnits = 3;
     public const double Objectives = 10;
     public const double KeyResults = 4;
     public const double Alignments = 3;

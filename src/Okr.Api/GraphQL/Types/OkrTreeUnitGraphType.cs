@@ -28,7 +28,7 @@ public sealed class OkrTreeUnitGraphType : ObjectGraphType<OkrTreeUnitView>
         Field<NonNullGraphType<IntGraphType>>("hiddenObjectiveCount").Description("Restricted objectives of the unit the caller cannot see (still counted in progress).")
             .Resolve(c => c.Source.HiddenObjectiveCount);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OkrTreeUnitGraphType>>>>("children")
-            .WithComplexityImpact(1, ListSizes.Units)
+            .WithComplexityImpact(1, ListSizes.ChildUnits)
             .Resolve(c => c.Source.Children);
     }
 }

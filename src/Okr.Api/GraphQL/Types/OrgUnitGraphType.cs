@@ -18,7 +18,7 @@ public sealed class OrgUnitGraphType : ObjectGraphType<UnitView>
         Field<NonNullGraphType<EnumerationGraphType<UnitKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<OrgUnitGraphType>("parent").Resolve(c => c.Source.ParentId is { } id ? c.Unit(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>>("children")
-            .WithComplexityImpact(1, ListSizes.Units)
+            .WithComplexityImpact(1, ListSizes.ChildUnits)
             .Resolve(c => c.Units().Then(units => units.ChildrenOf(c.Source.Id)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>>("ancestors").Description("From the parent up to the company.")
             .WithComplexityImpact(1, ListSizes.Work)
