@@ -58,6 +58,8 @@ public sealed record PrivateDemo(
         }
 
         var demo = DemoOrganization.Build(host.Clock.UtcNow, userIds);
+        // Not "Acme": other tests find the shared demo organisation by that name.
+        demo.Organization.Rename("Acme copy " + prefix.TrimEnd('.'));
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActForOrganization(demo.Organization.Id);
         var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
         DemoSeeder.Add(db, demo);
@@ -83,6 +85,4 @@ public sealed record PrivateDemo(
         response.IsSuccessStatusCode.Should().BeTrue(text);
         return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
-
-    internal static Task<List<T>> ListAsync<T>(IQueryable<T> query) => query.ToListAsync();
 }
