@@ -203,6 +203,25 @@ public sealed class TransportTests(ApiFixture fixture)
 
         var cookiePost = await browser.GraphQLAsync("{ organization { name } }");
         cookiePost.ShouldSucceed();
+
+        using var anonymous = host.CreateClient(); // no credentials at all: nothing to forge
+        var introspection = await GraphQLClient.ReadAsync(await anonymous.SendAsync(Get("{ __typename }")));
+        introspection.ShouldSucceed().GetProperty("__typename").GetString().Should().Be("Query");
+    }
+
+    [Theory]
+    [InlineData("application/graphql-response+json, application/json;q=0.9", GraphQLResponse)]
+    [InlineData("application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed", GraphQLResponse)]
+    [InlineData("application/graphql-response+json; charset=utf-8, application/json; charset=utf-8", GraphQLResponse)]
+    [InlineData("application/json", Json)]
+    [InlineData("*/*", Json)]
+    public async Task What_common_GraphQL_clients_send_is_answered_as_they_expect(string accept, string expected)
+    {
+        using var client = await AdminAsync();
+        var response = await GraphQLClient.ReadAsync(await client.SendAsync(Post(
+            """{"query":"query Org { organization { name } }","operationName":"Org","variables":{},"extensions":{}}""", accept: accept)));
+        response.ShouldSucceed().GetProperty("organization").GetProperty("name").GetString().Should().Be("Acme");
+        response.MediaType.Should().Be(expected);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ namespace Okr.Api.GraphQL.Http;
 /// <list type="bullet">
 /// <item>POST with an <c>application/json</c> body <c>{query, operationName?, variables?, extensions?}</c>; other body types
 /// are refused with 415, which also shuts out cross-site HTML form posts (CSRF).</item>
-/// <item>GET with <c>?query=&amp;operationName=&amp;variables=</c>, for queries only (a mutation answers 405). A GET carrying
-/// no bearer token (so riding on the cookie) must send a <c>GraphQL-Require-Preflight</c> header, which a cross-site page
-/// cannot add without a CORS preflight.</item>
+/// <item>GET with <c>?query=&amp;operationName=&amp;variables=</c>, for queries only (a mutation answers 405). A GET signed
+/// in by the cookie (no bearer token) must send a <c>GraphQL-Require-Preflight</c> header, which a cross-site page cannot
+/// add without a CORS preflight.</item>
 /// <item>The response is <c>application/graphql-response+json</c> when the client asks for it, else <c>application/json</c>
 /// (406 when it accepts neither). With the former, a request that fails before execution (unparsable, invalid, too
 /// deep or complex) answers 400; with the latter, 200 as the specification requires of legacy clients.</item>
@@ -60,10 +60,12 @@ internal static class GraphQLHttpEndpoint
         string? problem;
         if (isGet)
         {
-            if (request.Headers.Authorization.Count == 0 && !PreflightHeaders.Any(h => request.Headers.ContainsKey(h)))
+            // Only ambient credentials (the sign-in cookie) can be abused cross-site; a bearer token or no credentials cannot.
+            var signedInByCookie = http.User.Identity?.IsAuthenticated == true && request.Headers.Authorization.Count == 0;
+            if (signedInByCookie && !PreflightHeaders.Any(h => request.Headers.ContainsKey(h)))
             {
                 await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "CSRF_PREFLIGHT_REQUIRED",
-                    "A GET without a bearer token must send the GraphQL-Require-Preflight header (any value), or use POST with a JSON body.");
+                    "A GET signed in by cookie must send the GraphQL-Require-Preflight header (any value), or use POST with a JSON body.");
                 return;
             }
             (graphQLRequest, problem) = GraphQLHttpRequest.FromQueryString(request.Query, serializer);
