@@ -87,6 +87,11 @@ internal static class GraphQLHttpEndpoint
             {
                 (graphQLRequest, problem) = (null, "The body is not valid JSON.");
             }
+            catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                return;
+            }
         }
         if (graphQLRequest is null)
         {

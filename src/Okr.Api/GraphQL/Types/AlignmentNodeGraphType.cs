@@ -19,7 +19,7 @@ public sealed class AlignmentNodeGraphType : ObjectGraphType<AlignmentNodeView>
         Field<NonNullGraphType<StringGraphType>>("unitName")
             .Resolve(c => c.Units().Then(units => units.Find(c.Source.Objective.OwningUnitId)?.Name ?? string.Empty));
         Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(c => c.Source.Objective.Progress);
-        Field<EnumerationGraphType<OkrStatus>>("status").Resolve(c => c.Source.Objective.Status);
+        Field<OkrStatusGraphType>("status").Resolve(c => c.Source.Objective.Status);
         Field<NonNullGraphType<EnumerationGraphType<ObjectiveState>>>("state").Resolve(c => c.Source.Objective.State);
         Field<NonNullGraphType<BooleanGraphType>>("external")
             .Description("Outside the requested units or period: shown because an objective inside links to it.")

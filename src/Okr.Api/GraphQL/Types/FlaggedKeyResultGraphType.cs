@@ -12,7 +12,7 @@ public sealed class FlaggedKeyResultGraphType : ObjectGraphType<FlaggedKeyResult
         Name = "FlaggedKeyResult";
         Description = "A key result that needs attention, with what its owner last wrote.";
         Field<NonNullGraphType<KeyResultGraphType>>("keyResult").Resolve(c => c.Source.KeyResult);
-        Field<EnumerationGraphType<OkrStatus>>("status").Resolve(c => c.Source.KeyResult.Status);
+        Field<OkrStatusGraphType>("status").Resolve(c => c.Source.KeyResult.Status);
         Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(c => c.Source.KeyResult.Progress);
         Field<NonNullGraphType<FloatGraphType>>("expectedProgress").Resolve(c => c.Source.KeyResult.ExpectedProgress);
         Field<StringGraphType>("latestNarrative").Resolve(c => c.Source.LatestNarrative);

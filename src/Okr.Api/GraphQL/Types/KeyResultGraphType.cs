@@ -37,7 +37,7 @@ public sealed class KeyResultGraphType : ObjectGraphType<KeyResultView>
 
         Field<NonNullGraphType<FloatGraphType>>("progress").Description("0 to 1, from baseline, target and current value.").Resolve(c => c.Source.Progress);
         Field<NonNullGraphType<FloatGraphType>>("expectedProgress").Description("The share of the period elapsed, 0 to 1.").Resolve(c => c.Source.ExpectedProgress);
-        Field<EnumerationGraphType<OkrStatus>>("status")
+        Field<OkrStatusGraphType>("status")
             .Description("Closed: ACHIEVED or MISSED; no recent check-in: STALE; before the period: NOT_STARTED; else by progress against expected progress. Null once the objective is cancelled.")
             .Resolve(c => c.Source.Status);
         Field<IntGraphType>("latestConfidence").Description("0 to 10, from the latest check-in.").Resolve(c => c.Source.LatestConfidence);

@@ -19,7 +19,7 @@ public sealed class ObjectiveFilterInputGraphType : InputObjectGraphType<Objecti
         Field<BooleanGraphType>("includeDescendants").Description("With unitId: the units below it too.").DefaultValue(false);
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<ObjectiveState>>>>("states");
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<ObjectiveType>>>>("types");
-        Field<ListGraphType<NonNullGraphType<EnumerationGraphType<OkrStatus>>>>("statuses");
+        Field<ListGraphType<NonNullGraphType<OkrStatusGraphType>>>("statuses");
         Field<IdGraphType>("ownerId");
         Field<IdGraphType>("focusAreaId");
         Field<StringGraphType>("text").Description("Case-insensitive, in the title, description and success criteria.");

@@ -39,7 +39,7 @@ public sealed class ObjectiveGraphType : ObjectGraphType<ObjectiveView>
             .Description("0 to 1: the weighted mean of its key results' progress, each contributing child objective counting as one more weighted item.")
             .Resolve(c => c.Source.Progress);
         Field<NonNullGraphType<FloatGraphType>>("expectedProgress").Description("The share of the period elapsed, 0 to 1.").Resolve(c => c.Source.ExpectedProgress);
-        Field<EnumerationGraphType<OkrStatus>>("status")
+        Field<OkrStatusGraphType>("status")
             .Description("The worst status among its key results (stale counts as at risk); NOT_STARTED for a draft; null once cancelled.")
             .Resolve(c => c.Source.Status);
         Field<FloatGraphType>("grade").Description("Once closed: the grade that counts (an override, else the computed one).").Resolve(c => c.Source.Grade);

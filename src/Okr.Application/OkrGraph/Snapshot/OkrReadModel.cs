@@ -18,6 +18,7 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     private OrganizationView? _organization;
     private UnitDirectory? _units;
     private PeriodDirectory? _periods;
+    private List<AlignmentRow>? _alignments;
     private readonly Dictionary<(Guid PeriodId, DateTimeOffset? AsOf), OkrSnapshot> _snapshots = [];
 
     public DateTimeOffset UtcNow => clock.UtcNow;
@@ -65,7 +66,8 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         var policy = await access.GetAsync(cancellationToken);
 
         var objectives = await db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId).ToListAsync(cancellationToken);
-        var alignments = await db.Alignments.AsNoTracking()
+        // Edges only, for the whole organisation: small, and what walking rollups across periods needs.
+        var alignments = _alignments ??= await db.Alignments.AsNoTracking()
             .Select(a => new AlignmentRow(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt))
             .ToListAsync(cancellationToken);
 

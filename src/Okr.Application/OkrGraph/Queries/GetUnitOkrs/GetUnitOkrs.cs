@@ -1,4 +1,6 @@
+using FluentValidation;
 using Mediator;
+using Okr.Application.Common.Interfaces;
 using Okr.Application.OkrGraph.Snapshot;
 using Okr.Application.OkrGraph.Views;
 
@@ -12,6 +14,11 @@ public sealed record GetUnitOkrs(IReadOnlyCollection<Guid> UnitIds, Guid PeriodI
 /// <param name="Objectives">The objectives the caller can see, every state.</param>
 /// <param name="HiddenObjectiveCount">Objectives the caller cannot see (counted in <paramref name="Progress"/> when active or closed).</param>
 public sealed record UnitOkrsView(Guid UnitId, double Progress, IReadOnlyList<ObjectiveView> Objectives, int HiddenObjectiveCount);
+
+public sealed class GetUnitOkrsValidator : AbstractValidator<GetUnitOkrs>
+{
+    public GetUnitOkrsValidator(IClock clock) => RuleFor(q => q.AsOf).NotInTheFuture(clock);
+}
 
 public sealed class GetUnitOkrsHandler(OkrReadModel reads) : IQueryHandler<GetUnitOkrs, IReadOnlyDictionary<Guid, UnitOkrsView>>
 {
