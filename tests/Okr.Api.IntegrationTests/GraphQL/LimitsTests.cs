@@ -1,7 +1,12 @@
 using System.Net;
 using System.Reflection;
 using System.Text;
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Okr.Api.IntegrationTests.Infrastructure;
 using Okr.Infrastructure.Persistence.Providers;
 using Okr.Testing;
@@ -87,16 +92,34 @@ public sealed class LimitsTests(ApiFixture fixture)
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
         var demo = await Demo.LoadAsync(host);
-        await using var impatient = host.WithWebHostBuilder(b => b.UseSetting("GraphQL:ExecutionTimeout", "00:00:00.001"));
-        using var admin = impatient.CreateClient();
+        // A host whose reads of objectives take two seconds, with a timeout of a fifth of that: deterministic.
+        await using var slow = host.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("GraphQL:ExecutionTimeout", "00:00:00.2");
+            b.ConfigureTestServices(services => services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(new SlowObjectiveReads())));
+        });
+        using var admin = slow.CreateClient();
         var login = await admin.PostAsync("/api/auth/login", new StringContent(
             $$"""{"email":"admin@acme.test","password":"{{ApiFixture.DemoPassword}}"}""", Encoding.UTF8, "application/json"));
         var token = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
         admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var response = await admin.GraphQLAsync(Example("okr-tree"), new { periodId = demo.CurrentPeriodId });
 
         response.ShouldFailWith("TIMEOUT");
         response.Status.Should().Be(HttpStatusCode.GatewayTimeout);
+        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the request stops at the timeout, not when the work would have ended");
+    }
+
+    private sealed class SlowObjectiveReads : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("\"Objectives\"", StringComparison.Ordinal))
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            return result;
+        }
     }
 }
