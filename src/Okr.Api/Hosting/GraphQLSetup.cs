@@ -17,7 +17,6 @@ public static partial class GraphQLSetup
     public static IServiceCollection AddOkrGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
-        services.AddSingleton(limits);
         services.AddScoped<RequestLoaders>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<OkrSchema>()
