@@ -56,6 +56,7 @@ app.UseSwaggerUI(ui =>
 });
 
 app.MapHealthEndpoint();
+app.MapOkrGraphQL();
 
 var api = app.MapGroup("/api");
 AuthEndpoints.Map(api);

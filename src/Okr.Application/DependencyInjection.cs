@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<AuditScope>();
         services.AddScoped<AccessPolicyProvider>();
         services.AddScoped<Objectives.Grading.ObjectiveGrader>();
+        services.AddScoped<OkrGraph.Snapshot.OkrReadModel>();
 
         var authorizer = typeof(IRequestAuthorizer<>);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

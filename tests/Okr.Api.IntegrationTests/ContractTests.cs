@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Microsoft.Extensions.DependencyInjection;
 using Okr.Api.IntegrationTests.Infrastructure;
 using Okr.Infrastructure.Persistence.Providers;
 
@@ -61,6 +65,23 @@ public sealed class ContractTests(ApiFixture fixture)
         {
             File.Delete(generated);
         }
+    }
+
+    [Fact]
+    public async Task The_served_GraphQL_schema_equals_the_committed_schema_graphql()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var schema = host.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var served = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var path = RepositoryFile("schema.graphql");
+
+        if (Update)
+            await File.WriteAllTextAsync(path, served);
+
+        File.Exists(path).Should().BeTrue("schema.graphql (the GraphQL contract) is committed at the repository root");
+        (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n").Should().Be(served,
+            "schema.graphql must match the schema the API serves: run scripts/update-contracts.sh and commit the result");
     }
 
     private static async Task RunNSwagAsync(string output)

@@ -28,6 +28,7 @@ public static class CompositionRoot
             ];
         });
         services.AddOkrIdentity();
+        services.AddOkrGraphQL(configuration, environment);
         return services;
     }
 }

@@ -60,7 +60,11 @@ public sealed class OkrApiFactory(TestDatabase database) : WebApplicationFactory
         builder.UseSetting("ConnectionStrings:Okr", database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", ApiFixture.DemoPassword);
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            SqlStatementCounter.Register(services);
+        });
     }
 
     /// <summary>A client signed in with a bearer token, as a tool would be.</summary>

@@ -1,0 +1,45 @@
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+
+namespace Okr.Api.GraphQL.Execution;
+
+/// <summary>
+/// Limits that keep one request from taking the server down (settings under <c>GraphQL:</c>). Tuned so real queries
+/// pass with room to spare: with the expected list sizes of <see cref="Types.ListSizes"/>, the README's whole tree of a
+/// period is depth 7 and complexity about 22,000, and a pull of everything (check-ins, initiatives, KPIs with all their
+/// values, comments, RACI) about 300,000; a query asking for dozens of trees, or nesting alignments ten levels deep,
+/// is refused before anything runs.
+/// </summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Nested fields at most.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>The estimated size of the answer at most (fields × expected list sizes).</summary>
+    public int MaxComplexity { get; set; } = 500_000;
+
+    /// <summary>Execution stops with a TIMEOUT error after this long.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public void Configure(ComplexityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Our own checks (below) report errors with our codes; the built-in ones would use a generic code.
+        options.MaxDepth = null;
+        options.MaxComplexity = null;
+        options.DefaultListImpactMultiplier = 5;
+        options.ValidateComplexityDelegate = context =>
+        {
+            if (context.MaxDepth > MaxDepth)
+                context.Error = new ValidationError($"The query nests {context.MaxDepth} levels deep; at most {MaxDepth} are allowed. Ask for less nesting.")
+                    { Code = OkrErrorInfoProvider.QueryTooDeep };
+            else if (context.TotalImpact > MaxComplexity)
+                context.Error = new ValidationError(
+                    $"The query is too complex: its estimated size is {context.TotalImpact:0}, at most {MaxComplexity} is allowed. Ask for fewer fields or smaller lists, or split it.")
+                    { Code = OkrErrorInfoProvider.QueryTooComplex };
+            return Task.CompletedTask;
+        };
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Net.Http.Headers;
+using Okr.Api.Errors;
+using Okr.Application.Common.Interfaces;
+
+namespace Okr.Api.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/) on <c>/graphql</c>:
+/// <list type="bullet">
+/// <item>POST with an <c>application/json</c> body <c>{query, operationName?, variables?, extensions?}</c>; other body types
+/// are refused with 415, which also shuts out cross-site HTML form posts (CSRF).</item>
+/// <item>GET with <c>?query=&amp;operationName=&amp;variables=</c>, for queries only (a mutation answers 405). A GET signed
+/// in by the cookie (no bearer token) must send a <c>GraphQL-Require-Preflight</c> header, which a cross-site page cannot
+/// add without a CORS preflight.</item>
+/// <item>The response is <c>application/graphql-response+json</c> when the client asks for it, else <c>application/json</c>
+/// (406 when it accepts neither). With the former, a request that fails before execution (unparsable, invalid, too
+/// deep or complex) answers 400; with the latter, 200 as the specification requires of legacy clients.</item>
+/// <item>An anonymous caller may only introspect the schema; anything else answers 401 with code UNAUTHENTICATED.</item>
+/// </list>
+/// </summary>
+internal static class GraphQLHttpEndpoint
+{
+    /// <summary>Headers a cross-site form or image cannot send; any of them on a GET proves a preflighted request.</summary>
+    private static readonly string[] PreflightHeaders = ["GraphQL-Require-Preflight", "X-Apollo-Operation-Name", "Apollo-Require-Preflight"];
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder routes, string pattern) =>
+        routes.Map(pattern, HandleAsync).ExcludeFromDescription().WithDisplayName("GraphQL");
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var response = http.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Vary = "Accept, Authorization, Cookie";
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, serializer, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                "GraphQL is served with GET (queries) and POST.");
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(request);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, serializer, MediaTypes.Json, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+            return;
+        }
+
+        GraphQLHttpRequest? graphQLRequest;
+        string? problem;
+        if (isGet)
+        {
+            // Only ambient credentials (the sign-in cookie) can be abused cross-site; a bearer token or no credentials cannot.
+            var signedInByCookie = http.User.Identity?.IsAuthenticated == true && request.Headers.Authorization.Count == 0;
+            if (signedInByCookie && !PreflightHeaders.Any(h => request.Headers.ContainsKey(h)))
+            {
+                await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "CSRF_PREFLIGHT_REQUIRED",
+                    "A GET signed in by cookie must send the GraphQL-Require-Preflight header (any value), or use POST with a JSON body.");
+                return;
+            }
+            (graphQLRequest, problem) = GraphQLHttpRequest.FromQueryString(request.Query, serializer);
+        }
+        else
+        {
+            if (!MediaTypes.IsJsonBody(request))
+            {
+                await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                    $"POST a {MediaTypes.Json} body: {{\"query\": \"...\", \"variables\": {{...}}, \"operationName\": \"...\"}}.");
+                return;
+            }
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
+                (graphQLRequest, problem) = GraphQLHttpRequest.FromJson(body.RootElement, serializer);
+            }
+            catch (JsonException)
+            {
+                (graphQLRequest, problem) = (null, "The body is not valid JSON.");
+            }
+            catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                return;
+            }
+        }
+        if (graphQLRequest is null)
+        {
+            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "BAD_REQUEST", problem ?? "Not a GraphQL request.");
+            return;
+        }
+
+        // Parse once here to see which operation runs; a document that does not parse is left to the executer,
+        // which reports the syntax error in the standard shape.
+        var document = TryParse(graphQLRequest.Query);
+        var operation = document is null ? null : SelectOperation(document, graphQLRequest.OperationName);
+        if (isGet && operation is { Operation: not OperationType.Query })
+        {
+            response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                "Only queries may be sent with GET.");
+            return;
+        }
+        if (operation is not null && !http.RequestServices.GetRequiredService<ICurrentUser>().IsAuthenticated
+            && !IsIntrospectionOnly(document!, operation))
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, ErrorMapping.Unauthenticated,
+                "Sign in first: send a bearer token from POST /api/auth/login, or the sign-in cookie.");
+            return;
+        }
+
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            Document = document,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+
+        response.StatusCode = StatusFor(result, mediaType);
+        response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// application/json: 200 for every well-formed request. application/graphql-response+json: 200 once execution
+    /// started (data present, even with field errors), 400 when the document failed before (parse, validation,
+    /// limits), 504 on timeout.
+    /// </summary>
+    private static int StatusFor(ExecutionResult result, string mediaType)
+    {
+        if (mediaType == MediaTypes.Json)
+            return StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e is TimeoutError) == true)
+            return StatusCodes.Status504GatewayTimeout;
+        return result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+    }
+
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return new GraphQLDocumentBuilder().Build(query);
+        }
+#pragma warning disable CA1031 // any parse failure is reported by the executer in the standard shape
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The operation that will run; null when the executer must report an ambiguity or an unknown name.</summary>
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (operationName is null)
+            return operations.Count == 1 ? operations[0] : null;
+        return operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    /// <summary>Only __schema, __type and __typename at the root (fragments followed): what a client needs before signing in.</summary>
+    private static bool IsIntrospectionOnly(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
+        var seen = new HashSet<string>();
+
+        bool Check(GraphQLSelectionSet? selectionSet) => selectionSet is null || selectionSet.Selections.All(selection => selection switch
+        {
+            GraphQLField field => field.Name.StringValue.StartsWith("__", StringComparison.Ordinal),
+            GraphQLInlineFragment inline => Check(inline.SelectionSet),
+            GraphQLFragmentSpread spread => fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
+                && (!seen.Add(fragment.FragmentName.Name.StringValue) || Check(fragment.SelectionSet)),
+            _ => false,
+        });
+
+        return Check(operation.SelectionSet);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

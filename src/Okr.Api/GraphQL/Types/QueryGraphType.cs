@@ -1,0 +1,86 @@
+using GraphQL;
+using GraphQL.Types;
+using Okr.Api.GraphQL.Execution;
+using Okr.Application.OkrGraph.Queries.Directory;
+using Okr.Application.OkrGraph.Queries.FindObjectives;
+using Okr.Application.OkrGraph.Queries.GetAlignmentGraph;
+using Okr.Application.OkrGraph.Queries.GetDashboard;
+using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
+using Okr.Application.OkrGraph.Queries.GetOkrFindings;
+using Okr.Application.OkrGraph.Queries.GetOkrTree;
+using Okr.Domain.Periods;
+
+namespace Okr.Api.GraphQL.Types;
+
+/// <summary>The root of every read. Each field sends one Mediator query, so the pipeline (logging, authorisation, validation) applies.</summary>
+public sealed class QueryGraphType : ObjectGraphType
+{
+    private const string AsOfDescription =
+        "Answer with the values as they stood at this past instant (ISO 8601, e.g. 2026-11-01T00:00:00Z): only check-ins recorded and effective by then count, and statuses and expected progress are evaluated then. Default: now.";
+
+    public QueryGraphType()
+    {
+        Name = "Query";
+        Description = "The OKR graph: reads only (writes are the REST API's).";
+
+        Field<MeGraphType>("me").Description("Who is calling.").ResolveAsync(async c => await c.SendAsync(new GetMe()));
+        Field<OrganizationGraphType>("organization").ResolveAsync(async c => await c.SendAsync(new GetOrganization()));
+
+        Field<ListGraphType<NonNullGraphType<PeriodGraphType>>>("periods").Description("Years and quarters, by start.")
+            .Argument<EnumerationGraphType<PeriodKind>>("kind")
+            .Argument<EnumerationGraphType<PeriodState>>("state")
+            .WithComplexityImpact(1, ListSizes.Periods)
+            .ResolveAsync(async c => await c.SendAsync(new ListPeriods(c.GetArgument<PeriodKind?>("kind"), c.GetArgument<PeriodState?>("state"))));
+        Field<PeriodGraphType>("period")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.SendAsync(new GetPeriod(c.Id("id"))));
+
+        Field<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>("orgUnits").Description("The root units, or the children of parentId.")
+            .Argument<IdGraphType>("parentId")
+            .WithComplexityImpact(1, ListSizes.Units)
+            .ResolveAsync(async c => await c.SendAsync(new ListOrgUnits(c.OptionalId("parentId"))));
+        Field<OrgUnitGraphType>("orgUnit")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.SendAsync(new GetOrgUnit(c.Id("id"))));
+
+        Field<ObjectiveConnectionGraphType>("objectives").Description("Objectives matching a filter, a page at a time (cursor pagination).")
+            .Argument<ObjectiveFilterInputGraphType>("filter")
+            .Argument<IntGraphType>("first", $"Page size, at most {FindObjectives.MaxPageSize}.", a => a.DefaultValue = FindObjectives.DefaultPageSize)
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await c.SendAsync(new FindObjectives(
+                c.GetArgument<ObjectiveFilter>("filter") ?? new ObjectiveFilter(),
+                c.GetArgument("first", FindObjectives.DefaultPageSize),
+                c.GetArgument<string?>("after"))));
+        Field<ObjectiveGraphType>("objective")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .ResolveAsync(async c => await c.SendAsync(new GetObjectiveView(c.Id("id"), c.AsOf())));
+        Field<KeyResultGraphType>("keyResult")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .ResolveAsync(async c => await c.SendAsync(new GetKeyResultView(c.Id("id"), c.AsOf())));
+
+        Field<OkrTreeGraphType>("okrTree").Description("The unit tree of a period with each unit's objectives and key results.")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<IdGraphType>("rootUnitId", "Default: the company.")
+            .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf())));
+        Field<AlignmentGraphGraphType>("alignmentGraph").Description("The alignment graph of a period as nodes and edges, ready to draw.")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<IdGraphType>("rootUnitId", "Default: the company.")
+            .ResolveAsync(async c => await c.SendAsync(new GetAlignmentGraph(c.Id("periodId"), c.OptionalId("rootUnitId"))));
+        Field<DashboardGraphType>("dashboard").Description("The executive binder of a unit for a period.")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<IdGraphType>("unitId", "Default: the company.")
+            .Argument<BooleanGraphType>("includeDescendants", "Also the units below it.", a => a.DefaultValue = true)
+            .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .ResolveAsync(async c => await c.SendAsync(new GetDashboard(c.Id("periodId"), c.OptionalId("unitId"),
+                c.GetArgument("includeDescendants", true), c.AsOf())));
+        Field<ListGraphType<NonNullGraphType<CoachFindingGraphType>>>("okrFindings")
+            .Description("The OKR coach's findings on a period's OKRs, most severe first.")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<IdGraphType>("unitId", "A unit and the units below it; default: the whole organisation.")
+            .WithComplexityImpact(1, ListSizes.Findings)
+            .ResolveAsync(async c => await c.SendAsync(new GetOkrFindings(c.Id("periodId"), c.OptionalId("unitId"))));
+    }
+}

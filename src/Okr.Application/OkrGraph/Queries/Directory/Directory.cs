@@ -1,0 +1,111 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Okr.Application.Common.Exceptions;
+using Okr.Application.Common.Interfaces;
+using Okr.Application.Common.Security;
+using Okr.Application.OkrGraph.Snapshot;
+using Okr.Application.OkrGraph.Views;
+using Okr.Domain.Periods;
+
+namespace Okr.Application.OkrGraph.Queries.Directory;
+
+/// <summary>Who is calling; answers for a signed-in user who has not joined an organisation yet, too.</summary>
+public sealed record GetMe : IQuery<MeView>, IUserRequest;
+
+/// <summary>The caller's organisation with its settings.</summary>
+public sealed record GetOrganization : IQuery<OrganizationView>;
+
+/// <summary>The organisation's periods, optionally of one kind or state.</summary>
+public sealed record ListPeriods(PeriodKind? Kind = null, PeriodState? State = null) : IQuery<IReadOnlyList<PeriodView>>;
+
+public sealed record GetPeriod(Guid Id) : IQuery<PeriodView>;
+
+/// <summary>The whole period directory (for the batch loader: one request, one load).</summary>
+public sealed record GetPeriodDirectory : IQuery<PeriodDirectory>;
+
+/// <summary>The root units, or the children of a unit.</summary>
+public sealed record ListOrgUnits(Guid? ParentId = null) : IQuery<IReadOnlyList<UnitView>>;
+
+public sealed record GetOrgUnit(Guid Id) : IQuery<UnitView>;
+
+/// <summary>The whole unit tree (for the batch loader).</summary>
+public sealed record GetUnitDirectory : IQuery<UnitDirectory>;
+
+/// <summary>People by id (batch).</summary>
+public sealed record GetPeople(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyDictionary<Guid, PersonView>>;
+
+/// <summary>Focus areas by id (batch).</summary>
+public sealed record GetFocusAreas(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyDictionary<Guid, FocusAreaView>>;
+
+/// <summary>The focus areas of each period (batch).</summary>
+public sealed record GetPeriodFocusAreas(IReadOnlyCollection<Guid> PeriodIds) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<FocusAreaView>>>;
+
+public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrReadModel reads) :
+    IQueryHandler<GetMe, MeView>,
+    IQueryHandler<GetOrganization, OrganizationView>,
+    IQueryHandler<ListPeriods, IReadOnlyList<PeriodView>>,
+    IQueryHandler<GetPeriod, PeriodView>,
+    IQueryHandler<GetPeriodDirectory, PeriodDirectory>,
+    IQueryHandler<ListOrgUnits, IReadOnlyList<UnitView>>,
+    IQueryHandler<GetOrgUnit, UnitView>,
+    IQueryHandler<GetUnitDirectory, UnitDirectory>,
+    IQueryHandler<GetPeople, IReadOnlyDictionary<Guid, PersonView>>,
+    IQueryHandler<GetFocusAreas, IReadOnlyDictionary<Guid, FocusAreaView>>,
+    IQueryHandler<GetPeriodFocusAreas, IReadOnlyDictionary<Guid, IReadOnlyList<FocusAreaView>>>
+{
+    public ValueTask<MeView> Handle(GetMe query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new MeView(user.UserId ?? throw new UnauthenticatedException("Sign in to do this."), user.Email, user.PersonId,
+            user.OrganizationId, user.Role));
+
+    public ValueTask<OrganizationView> Handle(GetOrganization query, CancellationToken cancellationToken) =>
+        reads.OrganizationAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<PeriodView>> Handle(ListPeriods query, CancellationToken cancellationToken) =>
+        (await reads.PeriodsAsync(cancellationToken)).All
+            .Where(p => (query.Kind is null || p.Kind == query.Kind) && (query.State is null || p.State == query.State))
+            .ToList();
+
+    public ValueTask<PeriodView> Handle(GetPeriod query, CancellationToken cancellationToken) =>
+        reads.PeriodAsync(query.Id, cancellationToken);
+
+    public ValueTask<PeriodDirectory> Handle(GetPeriodDirectory query, CancellationToken cancellationToken) =>
+        reads.PeriodsAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<UnitView>> Handle(ListOrgUnits query, CancellationToken cancellationToken)
+    {
+        var units = await reads.UnitsAsync(cancellationToken);
+        if (query.ParentId is not { } parentId)
+            return units.Roots;
+        return units.Find(parentId) is null ? throw new NotFoundException("OrgUnit", parentId) : units.ChildrenOf(parentId);
+    }
+
+    public ValueTask<UnitView> Handle(GetOrgUnit query, CancellationToken cancellationToken) =>
+        reads.UnitAsync(query.Id, cancellationToken);
+
+    public ValueTask<UnitDirectory> Handle(GetUnitDirectory query, CancellationToken cancellationToken) =>
+        reads.UnitsAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyDictionary<Guid, PersonView>> Handle(GetPeople query, CancellationToken cancellationToken)
+    {
+        var ids = query.Ids.Distinct().ToList();
+        return await db.People.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new PersonView(p.Id, p.DisplayName, p.Email, p.Role, p.IsActive), cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<Guid, FocusAreaView>> Handle(GetFocusAreas query, CancellationToken cancellationToken)
+    {
+        var ids = query.Ids.Distinct().ToList();
+        return await db.FocusAreas.AsNoTracking().Where(f => EF.Parameter(ids).Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, f => new FocusAreaView(f.Id, f.PeriodId, f.Title, f.Description, f.IsArchived), cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<Guid, IReadOnlyList<FocusAreaView>>> Handle(GetPeriodFocusAreas query, CancellationToken cancellationToken)
+    {
+        var ids = query.PeriodIds.Distinct().ToList();
+        var areas = await db.FocusAreas.AsNoTracking().Where(f => EF.Parameter(ids).Contains(f.PeriodId))
+            .Select(f => new FocusAreaView(f.Id, f.PeriodId, f.Title, f.Description, f.IsArchived))
+            .ToListAsync(cancellationToken);
+        var byPeriod = areas.OrderBy(a => a.Title, StringComparer.Ordinal).ToLookup(a => a.PeriodId);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<FocusAreaView>)byPeriod[id].ToList());
+    }
+}

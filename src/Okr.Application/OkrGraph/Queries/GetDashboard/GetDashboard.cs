@@ -1,0 +1,144 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Okr.Application.Common.Exceptions;
+using Okr.Application.Common.Interfaces;
+using Okr.Application.OkrGraph.Queries.KeyResultDetails;
+using Okr.Application.OkrGraph.Snapshot;
+using Okr.Application.OkrGraph.Views;
+using Okr.Domain.Computations;
+using Okr.Domain.Objectives;
+using Okr.Domain.Work;
+
+namespace Okr.Application.OkrGraph.Queries.GetDashboard;
+
+/// <summary>
+/// The executive binder of a unit (default: the company) for a period, with or without the units below it, as it
+/// stood at <paramref name="AsOf"/> (null: now).
+/// </summary>
+public sealed record GetDashboard(Guid PeriodId, Guid? UnitId = null, bool IncludeDescendants = true, DateTimeOffset? AsOf = null) : IQuery<DashboardView>;
+
+/// <param name="Progress">Unit progress: the mean progress of the active and closed objectives in scope, restricted ones included.</param>
+/// <param name="ObjectiveCount">Active and closed objectives in scope (restricted ones included).</param>
+/// <param name="KeyResultCount">Their key results, and the key results in scope units own on other objectives of the period.</param>
+/// <param name="CheckInCompliance">The share of active key results checked in within the cadence window; null without any.</param>
+/// <param name="AtRisk">Visible key results at risk, with their latest narrative.</param>
+/// <param name="UpcomingCheckpoints">Checkpoints of the period from today (as of) on.</param>
+/// <param name="OverdueCheckpoints">Checkpoints before today not marked done.</param>
+public sealed record DashboardView(
+    PeriodView Period,
+    UnitView Unit,
+    bool IncludeDescendants,
+    DateTimeOffset? AsOf,
+    DateTimeOffset EvaluatedAt,
+    double Progress,
+    double ExpectedProgress,
+    int ObjectiveCount,
+    int KeyResultCount,
+    int HiddenObjectiveCount,
+    StatusCountsView ObjectivesByStatus,
+    StatusCountsView KeyResultsByStatus,
+    IReadOnlyList<FlaggedKeyResultView> AtRisk,
+    IReadOnlyList<FlaggedKeyResultView> OffTrack,
+    IReadOnlyList<FlaggedKeyResultView> Stale,
+    double? CheckInCompliance,
+    IReadOnlyList<InitiativeView> BlockedInitiatives,
+    IReadOnlyList<CheckpointView> UpcomingCheckpoints,
+    IReadOnlyList<CheckpointView> OverdueCheckpoints);
+
+public sealed record StatusCountsView(int NotStarted, int OnTrack, int AtRisk, int OffTrack, int Stale, int Achieved, int Missed)
+{
+    public static StatusCountsView Of(IEnumerable<OkrStatus?> statuses)
+    {
+        var counts = statuses.OfType<OkrStatus>().GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        int Count(OkrStatus status) => counts.GetValueOrDefault(status);
+        return new(Count(OkrStatus.NotStarted), Count(OkrStatus.OnTrack), Count(OkrStatus.AtRisk), Count(OkrStatus.OffTrack),
+            Count(OkrStatus.Stale), Count(OkrStatus.Achieved), Count(OkrStatus.Missed));
+    }
+}
+
+/// <summary>A key result that needs attention, with what its owner last wrote (as of the dashboard's instant).</summary>
+public sealed record FlaggedKeyResultView(KeyResultView KeyResult, string? LatestNarrative, string? LatestBlockers, DateOnly? LatestCheckInDate);
+
+public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
+{
+    public GetDashboardValidator(IClock clock) => RuleFor(q => q.AsOf).NotInTheFuture(clock);
+}
+
+public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : IQueryHandler<GetDashboard, DashboardView>
+{
+    public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
+    {
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, cancellationToken);
+        var unit = query.UnitId is { } unitId
+            ? snapshot.Units.Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId)
+            : snapshot.Units.Company ?? throw new NotFoundException("OrgUnit", "company");
+        var scope = snapshot.Units.Scope(unit.Id, query.IncludeDescendants).ToHashSet();
+        var now = snapshot.Now;
+
+        var objectives = snapshot.CountedObjectivesOf(scope);
+        var counted = snapshot.Objectives.Where(OkrSnapshot.IsCounted).ToList();
+        var objectiveIds = objectives.Select(o => o.Id).ToHashSet();
+        // The scope's key results: those of its objectives, and those its units own on other objectives of the period.
+        var keyResults = counted.SelectMany(o => o.KeyResults)
+            .Where(k => objectiveIds.Contains(k.ObjectiveId) || scope.Contains(k.OwningUnitId))
+            .ToList();
+        var visibleKeyResults = keyResults.Where(k => snapshot.CanSee(k.ObjectiveId)).ToList();
+        var stateOf = counted.ToDictionary(o => o.Id, o => o.State);
+
+        var flagged = visibleKeyResults.Where(k => k.Status is OkrStatus.AtRisk or OkrStatus.OffTrack or OkrStatus.Stale).ToList();
+        var latest = await LatestCheckInsAsync(flagged.Select(k => k.Id).ToList(), now, cancellationToken);
+        List<FlaggedKeyResultView> Flagged(OkrStatus status) => flagged
+            .Where(k => k.Status == status)
+            .OrderBy(k => k.Progress - k.ExpectedProgress).ThenBy(k => k.Title, StringComparer.Ordinal)
+            .Select(k => latest.TryGetValue(k.Id, out var c)
+                ? new FlaggedKeyResultView(k, c.Narrative, c.Blockers, c.EffectiveDate)
+                : new FlaggedKeyResultView(k, null, null, null))
+            .ToList();
+
+        var compliance = CheckInCompliance.Compute(
+            keyResults.Where(k => stateOf[k.ObjectiveId] == ObjectiveState.Active).Select(k => k.LastCheckInAt),
+            now, snapshot.Settings.CheckInCadenceDays);
+
+        var visibleIds = visibleKeyResults.Select(k => k.Id).ToHashSet();
+        var blocked = (await db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Blocked).ToListAsync(cancellationToken))
+            .Where(i => i.KeyResultLinks.Any(l => visibleIds.Contains(l.KeyResultId)) || (i.UnitId is { } owner && scope.Contains(owner)))
+            .OrderBy(i => i.DueDate).ThenBy(i => i.Title, StringComparer.Ordinal)
+            .Select(KeyResultDetailsHandler.ToView)
+            .ToList();
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return new DashboardView(
+            snapshot.Period, unit, query.IncludeDescendants, snapshot.AsOf, now,
+            Progress: snapshot.UnitProgress(scope),
+            ExpectedProgress: snapshot.ExpectedProgress,
+            ObjectiveCount: objectives.Count,
+            KeyResultCount: keyResults.Count,
+            HiddenObjectiveCount: snapshot.Objectives.Count(o => scope.Contains(o.OwningUnitId) && !snapshot.CanSee(o.Id)),
+            ObjectivesByStatus: StatusCountsView.Of(objectives.Select(o => o.Status)),
+            KeyResultsByStatus: StatusCountsView.Of(keyResults.Select(k => k.Status)),
+            AtRisk: Flagged(OkrStatus.AtRisk),
+            OffTrack: Flagged(OkrStatus.OffTrack),
+            Stale: Flagged(OkrStatus.Stale),
+            CheckInCompliance: compliance,
+            BlockedInitiatives: blocked,
+            UpcomingCheckpoints: snapshot.Period.Checkpoints.Where(c => c.Date >= today).ToList(),
+            OverdueCheckpoints: snapshot.Period.Checkpoints.Where(c => c.Date < today && !c.Done).ToList());
+    }
+
+    private sealed record LatestCheckIn(Guid KeyResultId, string? Narrative, string? Blockers, DateTimeOffset RecordedAt, DateOnly EffectiveDate);
+
+    /// <summary>The latest check-in of each key result known at <paramref name="now"/>: one statement.</summary>
+    private async Task<Dictionary<Guid, LatestCheckIn>> LatestCheckInsAsync(List<Guid> keyResultIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (keyResultIds.Count == 0) return [];
+        var rows = await db.CheckIns.AsNoTracking()
+            .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
+            .Select(c => new LatestCheckIn(c.KeyResultId, c.Narrative, c.Blockers, c.RecordedAt, c.EffectiveDate))
+            .ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return rows.Where(c => c.RecordedAt <= now && c.EffectiveDate <= today)
+            .GroupBy(c => c.KeyResultId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveDate).ThenBy(c => c.RecordedAt).Last());
+    }
+}

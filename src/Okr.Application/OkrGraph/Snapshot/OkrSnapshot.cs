@@ -1,0 +1,238 @@
+using Okr.Application.Common.Security;
+using Okr.Application.OkrGraph.Views;
+using Okr.Domain.Computations;
+using Okr.Domain.KeyResults;
+using Okr.Domain.Objectives;
+using Okr.Domain.Organizations;
+
+namespace Okr.Application.OkrGraph.Snapshot;
+
+/// <summary>A check-in as the computations need it (no narrative).</summary>
+public readonly record struct CheckInPoint(Guid KeyResultId, decimal Value, int Confidence, DateTimeOffset RecordedAt, DateOnly EffectiveDate);
+
+/// <summary>An alignment row.</summary>
+public readonly record struct AlignmentRow(Guid Id, Guid ChildObjectiveId, Guid ParentObjectiveId, Guid? ParentKeyResultId, AlignmentKind Kind,
+    decimal Weight, DateTimeOffset CreatedAt);
+
+/// <summary>What a snapshot is computed from: rows loaded by <see cref="OkrReadModel"/> in a fixed number of statements.</summary>
+/// <param name="Objectives">The period's objectives.</param>
+/// <param name="Others">Objectives of other periods: contributing descendants of the period's objectives (computed, as they
+/// count in rollups) and the other ends of the period's alignments (only their visibility is needed).</param>
+/// <param name="KeyResults">The live key results of the period's objectives and of the contributing descendants.</param>
+public sealed record SnapshotRows(
+    IReadOnlyList<Objective> Objectives,
+    IReadOnlyList<Objective> Others,
+    IReadOnlyList<AlignmentRow> Alignments,
+    IReadOnlyList<KeyResult> KeyResults,
+    IReadOnlyList<CheckInPoint> CheckIns);
+
+/// <summary>
+/// One period's OKRs as they stood at an instant (now, or an <c>asOf</c> date), with everything computed by the
+/// domain functions: key result progress, status and forecast, objective rollups with contributing children,
+/// expected progress, grades, unit progress. Check-ins are immutable, so replaying those recorded (and effective)
+/// by the instant gives the exact values of that day; objective states come from their activation and closing times.
+/// Restricted objectives the caller cannot see are computed and counted like the others, but never listed.
+/// </summary>
+public sealed class OkrSnapshot
+{
+    private readonly Dictionary<Guid, ObjectiveView> _objectives = [];
+    private readonly Dictionary<Guid, KeyResultView> _keyResults = [];
+    private readonly HashSet<Guid> _visible = [];
+    private readonly Dictionary<Guid, Objective> _known = [];
+    private readonly List<AlignmentView> _alignments = [];
+
+    public OkrSnapshot(PeriodView period, PeriodDirectory periods, UnitDirectory units, OrganizationSettings settings, AccessPolicy access,
+        DateTimeOffset now, DateTimeOffset? asOf, SnapshotRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(periods);
+        Period = period;
+        Units = units;
+        Settings = settings;
+        Now = now;
+        AsOf = asOf;
+        ExpectedProgress = Domain.Computations.ExpectedProgress.Compute(now, period.StartsAt, period.EndsAt);
+
+        // What existed at the instant, in the state it was in then.
+        var states = new Dictionary<Guid, ObjectiveState>();
+        foreach (var objective in rows.Objectives.Concat(rows.Others).Where(o => o.CreatedAt <= now))
+        {
+            if (!_known.TryAdd(objective.Id, objective)) continue;
+            states[objective.Id] = StateAt(objective, now);
+            if (access.CanSee(new ObjectiveAccess(objective.OwningUnitId, objective.OwnerId, states[objective.Id], objective.Visibility)))
+                _visible.Add(objective.Id);
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var checkInsByKeyResult = rows.CheckIns
+            .Where(c => c.RecordedAt <= now && c.EffectiveDate <= today)
+            .ToLookup(c => c.KeyResultId);
+
+        // Key results: value, progress, status, forecast.
+        var keyResultsByObjective = new Dictionary<Guid, List<KeyResultView>>();
+        foreach (var keyResult in rows.KeyResults.OrderBy(k => k.SortOrder).ThenBy(k => k.Id))
+        {
+            if (!_known.TryGetValue(keyResult.ObjectiveId, out var objective)) continue;
+            var objectivePeriod = periods.Find(objective.PeriodId) ?? period;
+            var view = ComputeKeyResult(keyResult, objective, states[objective.Id], objectivePeriod, checkInsByKeyResult[keyResult.Id].ToList(), asOf, now);
+            _keyResults[view.Id] = view;
+            if (!keyResultsByObjective.TryGetValue(objective.Id, out var list))
+                keyResultsByObjective[objective.Id] = list = [];
+            list.Add(view);
+        }
+
+        // Rollups: cancelled objectives neither count nor are counted (as when grading).
+        var live = states.Where(s => s.Value != ObjectiveState.Cancelled).Select(s => s.Key).ToHashSet();
+        var existingAlignments = rows.Alignments
+            .Where(a => a.CreatedAt <= now && _known.ContainsKey(a.ChildObjectiveId) && _known.ContainsKey(a.ParentObjectiveId))
+            .ToList();
+        var rollup = new ObjectiveRollup(
+            _keyResults.Values.Where(k => live.Contains(k.ObjectiveId)).Select(k => new RollupKeyResult(k.Id, k.ObjectiveId, k.Weight, k.Progress)),
+            existingAlignments.Where(a => live.Contains(a.ChildObjectiveId) && live.Contains(a.ParentObjectiveId))
+                .Select(a => new RollupAlignment(a.ChildObjectiveId, a.ParentObjectiveId, a.Kind == AlignmentKind.Contributes, a.Weight)));
+
+        var alignmentViews = existingAlignments
+            .Select(a => new AlignmentView(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt, asOf))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .ToList();
+        var parentsOf = alignmentViews.ToLookup(a => a.ChildObjectiveId);
+        var childrenOf = alignmentViews.ToLookup(a => a.ParentObjectiveId);
+
+        foreach (var objective in rows.Objectives.Where(o => _known.ContainsKey(o.Id) && o.PeriodId == period.Id))
+        {
+            var state = states[objective.Id];
+            var keyResults = keyResultsByObjective.GetValueOrDefault(objective.Id) ?? [];
+            var closed = state == ObjectiveState.Closed;
+            var children = childrenOf[objective.Id].ToList();
+            _objectives[objective.Id] = new ObjectiveView(
+                objective.Id, objective.Version, objective.PeriodId, objective.OwningUnitId, objective.OwnerId, objective.Title, objective.Description,
+                objective.Type, state, objective.Visibility, objective.FocusAreaId, objective.SuccessCriteria, objective.TargetAudience, objective.Risks,
+                objective.Dependencies, objective.RolledOverFromId, objective.CreatedAt,
+                objective.ActivatedAt is { } activated && activated <= now ? activated : null,
+                objective.ClosedAt is { } closedAt && closedAt <= now ? closedAt : null,
+                Progress: rollup.ProgressOf(objective.Id),
+                ExpectedProgress: ExpectedProgress,
+                Status: state switch
+                {
+                    ObjectiveState.Cancelled => null,
+                    ObjectiveState.Draft => OkrStatus.NotStarted,
+                    _ => KeyResultStatusRules.Worst(keyResults.Select(k => k.Status ?? OkrStatus.NotStarted)),
+                },
+                Grade: closed ? objective.FinalGrade : null,
+                ComputedGrade: closed ? objective.Grade : null,
+                GradeOverride: closed ? objective.GradeOverride : null,
+                GradeOverrideReason: closed ? objective.GradeOverrideReason : null,
+                Retrospective: objective.Retrospective is { } r && r.WrittenAt <= now
+                    ? new RetrospectiveView(r.WentWell, r.Learned, r.Improve, r.WrittenAt, r.WrittenById)
+                    : null,
+                KeyResults: keyResults,
+                Parents: parentsOf[objective.Id].Where(a => _visible.Contains(a.ParentObjectiveId)).ToList(),
+                Children: children.Where(a => _visible.Contains(a.ChildObjectiveId)).ToList(),
+                HiddenChildCount: children.Count(a => !_visible.Contains(a.ChildObjectiveId)),
+                AsOf: asOf);
+        }
+
+        _alignments.AddRange(alignmentViews);
+        Objectives = _objectives.Values.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToList();
+    }
+
+    public PeriodView Period { get; }
+    public UnitDirectory Units { get; }
+    public OrganizationSettings Settings { get; }
+
+    /// <summary>The instant the values are computed at: <see cref="AsOf"/>, or now.</summary>
+    public DateTimeOffset Now { get; }
+    public DateTimeOffset? AsOf { get; }
+
+    /// <summary>The share of the period elapsed at <see cref="Now"/>.</summary>
+    public double ExpectedProgress { get; }
+
+    /// <summary>Every objective of the period that existed at <see cref="Now"/>, visible or not (for counting only).</summary>
+    public IReadOnlyList<ObjectiveView> Objectives { get; }
+
+    /// <summary>The objectives of the period the caller may see.</summary>
+    public IEnumerable<ObjectiveView> VisibleObjectives => Objectives.Where(o => _visible.Contains(o.Id));
+
+    /// <summary>Alignments that existed at <see cref="Now"/> with at least one end in the period, whatever their visibility.</summary>
+    public IReadOnlyList<AlignmentView> Alignments => _alignments;
+
+    public bool CanSee(Guid objectiveId) => _visible.Contains(objectiveId);
+
+    /// <summary>An objective of the period the caller may see.</summary>
+    public ObjectiveView? FindVisible(Guid objectiveId) =>
+        _visible.Contains(objectiveId) ? _objectives.GetValueOrDefault(objectiveId) : null;
+
+    /// <summary>A key result of a visible objective of the period.</summary>
+    public KeyResultView? FindVisibleKeyResult(Guid keyResultId) =>
+        _keyResults.TryGetValue(keyResultId, out var keyResult) && keyResult.PeriodId == Period.Id && _visible.Contains(keyResult.ObjectiveId)
+            ? keyResult
+            : null;
+
+    /// <summary>Active and closed objectives count in unit progress and dashboards; drafts and cancelled ones do not.</summary>
+    public static bool IsCounted(ObjectiveView objective) =>
+        objective.State is ObjectiveState.Active or ObjectiveState.Closed;
+
+    /// <summary>The counted objectives (visible or not) owned by these units.</summary>
+    public IReadOnlyList<ObjectiveView> CountedObjectivesOf(IEnumerable<Guid> unitIds)
+    {
+        var units = unitIds.ToHashSet();
+        return Objectives.Where(o => IsCounted(o) && units.Contains(o.OwningUnitId)).ToList();
+    }
+
+    /// <summary>Unit progress: the mean progress of the units' counted objectives, restricted ones included.</summary>
+    public double UnitProgress(IEnumerable<Guid> unitIds) =>
+        Domain.Computations.UnitProgress.Compute(CountedObjectivesOf(unitIds).Select(o => o.Progress));
+
+    /// <summary>The state an objective was in at <paramref name="now"/>, from its activation and closing times.</summary>
+    public static ObjectiveState StateAt(Objective objective, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective.ClosedAt is { } closed)
+            return closed <= now ? objective.State : objective.ActivatedAt is { } a && a <= now ? ObjectiveState.Active : ObjectiveState.Draft;
+        return objective.ActivatedAt is { } activated && activated > now ? ObjectiveState.Draft : objective.State;
+    }
+
+    private KeyResultView ComputeKeyResult(KeyResult keyResult, Objective objective, ObjectiveState state, PeriodView period,
+        List<CheckInPoint> checkIns, DateTimeOffset? asOf, DateTimeOffset now)
+    {
+        // The current value is the latest by effective date (a later recording wins a tie), as when recording.
+        var latest = checkIns.OrderBy(c => c.EffectiveDate).ThenBy(c => c.RecordedAt).Cast<CheckInPoint?>().LastOrDefault();
+        var measure = keyResult.Measure;
+        var progress = KeyResultProgress.Compute(measure, latest?.Value);
+        DateTimeOffset? lastCheckInAt = checkIns.Count == 0 ? null : checkIns.Max(c => c.RecordedAt);
+        var closed = state == ObjectiveState.Closed;
+        var finalGrade = keyResult.FinalGrade ?? Grading.Round(progress);
+
+        OkrStatus? status = state switch
+        {
+            ObjectiveState.Cancelled => null,
+            ObjectiveState.Draft => OkrStatus.NotStarted,
+            _ => KeyResultStatusRules.Compute(new KeyResultStatusInput(
+                progress, now, period.StartsAt, period.EndsAt, lastCheckInAt, latest?.Confidence,
+                TrackingSince: objective.ActivatedAt,
+                ClosedGrade: closed ? finalGrade : null,
+                SuccessThreshold: Grading.SuccessThreshold(objective.Type, keyResult.IsFinancial, Settings)), Settings),
+        };
+
+        // A correction is a new check-in for the same day: the line goes through the latest value of each day.
+        var points = checkIns
+            .GroupBy(c => c.EffectiveDate)
+            .Select(g => g.OrderBy(c => c.RecordedAt).Last())
+            .Select(c => new ForecastPoint(new DateTimeOffset(c.EffectiveDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), c.Value));
+        var forecast = Forecast.Compute(points, period.StartsAt, period.EndsAt, measure);
+
+        return new KeyResultView(
+            keyResult.Id, keyResult.Version, keyResult.ObjectiveId, objective.PeriodId, keyResult.OwningUnitId, keyResult.OwnerId, keyResult.Title,
+            keyResult.Description, keyResult.MetricKind, keyResult.Direction, keyResult.CurrencyCode, keyResult.UnitLabel, keyResult.Baseline,
+            keyResult.BaselineMeasuredAt, keyResult.BaselineMethod, keyResult.Target, latest?.Value, latest?.EffectiveDate, keyResult.Weight,
+            keyResult.IsFinancial, keyResult.SortOrder, progress,
+            Domain.Computations.ExpectedProgress.Compute(now, period.StartsAt, period.EndsAt),
+            status, latest?.Confidence, lastCheckInAt, checkIns.Count, forecast,
+            Grade: closed ? finalGrade : null,
+            ComputedGrade: closed ? keyResult.Grade : null,
+            GradeOverride: closed ? keyResult.GradeOverride : null,
+            GradeOverrideReason: closed ? keyResult.GradeOverrideReason : null,
+            AsOf: asOf);
+    }
+}

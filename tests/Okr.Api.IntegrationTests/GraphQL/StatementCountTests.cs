@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Okr.Api.IntegrationTests.Infrastructure;
+using Okr.Domain.KeyResults;
+using Okr.Domain.Objectives;
+using Okr.Domain.Organizations;
+using Okr.Domain.Periods;
+using Okr.Domain.Units;
+using Okr.Domain.Work;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Testing;
+using Xunit.Abstractions;
+
+namespace Okr.Api.IntegrationTests.GraphQL;
+
+/// <summary>
+/// No N+1: a request costs a fixed number of SQL statements however large the tree. Two organisations with the same
+/// shape of OKRs, one with 10 objectives and one with 1,000, answer the same deep query with the same statements.
+/// </summary>
+[Collection(ApiTests.Name)]
+public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Every nested list and reference of the schema that a tree reaches.</summary>
+    private const string Everything = """
+        query Everything($periodId: ID!) {
+          okrTree(periodId: $periodId) {
+            progress
+            units {
+              name progress progressWithDescendants
+              unit { members { role person { displayName } } parent { name } }
+              objectives {
+                title progress status owner { displayName } focusArea { title } period { name }
+                comments { text author { displayName } }
+                raci { role person { displayName } }
+                children { kind weight child { title progress } }
+                parents { kind parent { title } parentKeyResult { title } }
+                keyResults {
+                  title progress status forecast { projectedProgress trendingToMiss }
+                  owner { displayName } owningUnit { name }
+                  checkIns { value confidence narrative author { displayName } }
+                  initiatives { title status owner { displayName } keyResults { title } }
+                  kpis { name values { date value healthy } }
+                  annotations { date text author { displayName } }
+                  comments { text author { displayName } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_tree_of_1000_objectives_costs_the_same_SQL_statements_as_a_tree_of_10(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var small = await SeedAsync(host, objectives: 10);
+        var large = await SeedAsync(host, objectives: 1000);
+
+        var smallStatements = await CountAsync(small.Client, small.PeriodId, expectedObjectives: 10);
+        var largeStatements = await CountAsync(large.Client, large.PeriodId, expectedObjectives: 1000);
+
+        output.WriteLine($"{provider}: {smallStatements.Count} statements for 10 objectives, {largeStatements.Count} for 1,000");
+        foreach (var statement in largeStatements)
+            output.WriteLine(statement.Split('\n')[0]);
+        largeStatements.Count.Should().Be(smallStatements.Count);
+        largeStatements.Count.Should().BeLessThanOrEqualTo(30, "every list is batched: a handful of statements per kind of row");
+    }
+
+    private static async Task<IReadOnlyList<string>> CountAsync(HttpClient client, Guid periodId, int expectedObjectives)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var response = await client.GraphQLAsync(Everything, new { periodId }, countTag: tag);
+        var tree = response.ShouldSucceed().GetProperty("okrTree");
+        var objectives = tree.GetProperty("units").EnumerateArray().SelectMany(u => u.GetProperty("objectives").EnumerateArray()).ToList();
+        objectives.Should().HaveCount(expectedObjectives);
+        objectives.Should().OnlyContain(o => o.GetProperty("keyResults").GetArrayLength() == 3);
+        objectives.SelectMany(o => o.GetProperty("keyResults").EnumerateArray())
+            .Should().OnlyContain(k => k.GetProperty("checkIns").GetArrayLength() == 3 && k.GetProperty("kpis").GetArrayLength() <= 1);
+        return SqlStatementCounter.Take(tag);
+    }
+
+    /// <summary>An organisation with a company objective and <paramref name="objectives"/> − 1 team objectives contributing to it.</summary>
+    private static async Task<(HttpClient Client, Guid PeriodId)> SeedAsync(OkrApiFactory host, int objectives)
+    {
+        var client = await host.NewUserAsync();
+        var created = await (await client.PostAsJsonAsync("/api/organizations", new { name = $"Scale {objectives}" }))
+            .ReadAsync<OrganizationCreatedResponse>();
+        var now = host.Clock.UtcNow;
+        var periodId = await host.WithDbAsync(async db =>
+        {
+            var company = await db.OrgUnits.SingleAsync(u => u.Id == created.CompanyUnitId);
+            var settings = OrganizationSettings.Default;
+            var quarterStart = new DateOnly(now.Year, (now.Month - 1) / 3 * 3 + 1, 1);
+            var period = new Period(created.OrganizationId, "This quarter", PeriodKind.Quarter, quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+            period.MoveTo(PeriodState.Active);
+            db.Periods.Add(period);
+            var focus = new FocusArea(created.OrganizationId, period.Id, "Grow", null);
+            db.FocusAreas.Add(focus);
+            var teams = Enumerable.Range(1, 5).Select(i => OrgUnit.CreateChild(company, $"Team {i}", UnitKind.Team)).ToList();
+            foreach (var team in teams) team.AddMember(created.PersonId, UnitRole.Member);
+            db.OrgUnits.AddRange(teams);
+
+            var person = created.PersonId;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var edges = new List<(Guid, Guid)>();
+            Objective? parent = null;
+            for (var i = 0; i < objectives; i++)
+            {
+                var unit = i == 0 ? company.Id : teams[i % teams.Count].Id;
+                var objective = new Objective(created.OrganizationId, period, new ObjectiveDetails($"Objective {i}", unit, ObjectiveType.Committed,
+                    OwnerId: person, FocusAreaId: focus.Id), now.AddDays(-30));
+                objective.SetRaci([(person, RaciRole.Accountable)], period);
+                var keyResults = Enumerable.Range(1, 3).Select(k => objective.AddKeyResult(new KeyResultDetails($"Key result {i}.{k}", unit,
+                    new Measure(MetricKind.Number, Direction.Increase, 0, 100), person, BaselineMethod: "Counted"), period)).ToList();
+                objective.Activate(period, now.AddDays(-29));
+                db.Objectives.Add(objective);
+                foreach (var (keyResult, k) in keyResults.Select((kr, k) => (kr, k)))
+                {
+                    for (var week = 3; week >= 1; week--)
+                    {
+                        var day = today.AddDays(-7 * week);
+                        db.CheckIns.Add(keyResult.RecordCheckIn(new CheckInEntry(10 * (4 - week) + k, 7, day, "Moving."), objective, period, settings, person,
+                            new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero)));
+                    }
+                }
+                if (parent is null)
+                    parent = objective;
+                else
+                {
+                    var alignment = Alignment.Create(objective, parent, null, AlignmentKind.Contributes, 1, edges, now.AddDays(-28));
+                    edges.Add((objective.Id, parent.Id));
+                    db.Alignments.Add(alignment);
+                }
+
+                var initiative = new Initiative(created.OrganizationId, new InitiativeDetails($"Initiative {i}", OwnerId: person, UnitId: unit));
+                initiative.LinkKeyResult(keyResults[0].Id);
+                db.Initiatives.Add(initiative);
+                var kpi = new Kpi(created.OrganizationId, new KpiDetails($"KPI {i}", unit, KpiDirection.HigherIsBetter, HealthyMin: 5));
+                kpi.LinkKeyResult(keyResults[0].Id);
+                for (var week = 3; week >= 1; week--)
+                    kpi.RecordValue(today.AddDays(-7 * week), week, "Test", now.AddDays(-7 * week));
+                db.Kpis.Add(kpi);
+                db.Annotations.Add(new Annotation(created.OrganizationId, today.AddDays(-10), $"Change {i}", AnnotationKind.Change, person, [keyResults[0].Id], []));
+                db.Comments.Add(new Comment(created.OrganizationId, objective.Id, null, person, "Looks good.", now.AddDays(-5)));
+                db.Comments.Add(new Comment(created.OrganizationId, null, keyResults[1].Id, person, "Nice progress.", now.AddDays(-4)));
+            }
+            await db.SaveChangesAsync();
+            return period.Id;
+        }, created.OrganizationId);
+        return (client, periodId);
+    }
+
+    private sealed record OrganizationCreatedResponse(Guid OrganizationId, Guid PersonId, Guid CompanyUnitId);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Okr.Infrastructure.Persistence.Providers;
+
+namespace Okr.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Counts the SQL statements one HTTP request sends: a request carrying the <see cref="Header"/> header gets its own
+/// counter (flowing with the request's async context), which the test reads afterwards with <see cref="Take"/>.
+/// </summary>
+public sealed class SqlStatementCounter : DbCommandInterceptor
+{
+    public const string Header = "X-Test-Count-Sql";
+
+    private static readonly AsyncLocal<List<string>?> Current = new();
+    private static readonly ConcurrentDictionary<string, List<string>> Finished = new();
+
+    public static SqlStatementCounter Instance { get; } = new();
+
+    /// <summary>The statements the request tagged <paramref name="tag"/> sent.</summary>
+    public static IReadOnlyList<string> Take(string tag) => Finished.TryRemove(tag, out var statements) ? statements : [];
+
+    public static void Register(IServiceCollection services)
+    {
+        services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(Instance));
+        services.ConfigureDbContext<PostgresOkrDbContext>(o => o.AddInterceptors(Instance));
+        services.AddTransient<IStartupFilter, CountingStartupFilter>();
+    }
+
+    private static void Record(DbCommand command)
+    {
+        if (Current.Value is { } statements)
+            lock (statements) statements.Add(command.CommandText);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private sealed class CountingStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                if (context.Request.Headers[Header].ToString() is not { Length: > 0 } tag)
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+                var statements = new List<string>();
+                Current.Value = statements;
+                try
+                {
+                    await nextMiddleware(context);
+                }
+                finally
+                {
+                    Current.Value = null;
+                    Finished[tag] = statements;
+                }
+            });
+            next(app);
+        };
+    }
+}
