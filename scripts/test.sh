@@ -94,6 +94,9 @@ fi
 count "$dn_passed" "$dn_failed"
 
 # ---------------------------------------------------------------- client
+log "Client contracts: typed GraphQL documents current with schema.graphql"
+if (cd client && node codegen.mjs --check) >&2; then count 1 0; else count 0 1; fi
+
 log "Client type check"
 if (cd client && npx tsc -b) >&2; then count 1 0; else count 0 1; fi
 

@@ -1,17 +1,35 @@
 import {
+  AnnotationsClient,
   AuthClient,
+  CommentsClient,
+  FocusAreasClient,
+  InitiativesClient,
+  InvitationsClient,
   KeyResultsClient,
+  KpisClient,
   ObjectivesClient,
+  OrgUnitsClient,
   OrganizationsClient,
+  PeopleClient,
+  PeriodsClient,
 } from './okr-client';
 import { httpFetch } from './http';
 
 const http = { fetch: httpFetch };
 
-/** The NSwag-generated REST clients (commands), sharing the session cookie. */
+/** The NSwag-generated REST clients (every command), sharing the session cookie. */
 export const api = {
+  annotations: new AnnotationsClient('', http),
   auth: new AuthClient('', http),
-  organizations: new OrganizationsClient('', http),
-  objectives: new ObjectivesClient('', http),
+  comments: new CommentsClient('', http),
+  focusAreas: new FocusAreasClient('', http),
+  initiatives: new InitiativesClient('', http),
+  invitations: new InvitationsClient('', http),
   keyResults: new KeyResultsClient('', http),
+  kpis: new KpisClient('', http),
+  objectives: new ObjectivesClient('', http),
+  orgUnits: new OrgUnitsClient('', http),
+  organizations: new OrganizationsClient('', http),
+  people: new PeopleClient('', http),
+  periods: new PeriodsClient('', http),
 };

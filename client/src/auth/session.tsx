@@ -10,6 +10,8 @@ export interface Member {
   isAdmin: boolean;
   organizationId: string;
   organizationName: string;
+  /** The units the person belongs to, and whether they lead them. */
+  memberships: { unitId: string; unitName: string; isLead: boolean }[];
 }
 
 export interface Session {

@@ -12,6 +12,14 @@ const fetcher = async (params: unknown) => {
   return response.json();
 };
 
+const defaultQuery = `# You are signed in: these queries run as you, inside your organisation.
+# Ctrl-Enter runs. The Docs panel (top left) describes every type and field.
+query MyOrganization {
+  me { email person { displayName } memberships { role unit { name } } }
+  periods(kind: QUARTER) { id name state start end }
+}
+`;
+
 /** GraphiQL signed in as the current user (the session cookie goes with every query), and the REST docs. */
 export default function ApiExplorerPage() {
   return (
@@ -29,7 +37,7 @@ export default function ApiExplorerPage() {
         </Text>
       </Group>
       <div style={{ flex: 1, minHeight: 480, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden' }}>
-        <GraphiQL fetcher={fetcher} />
+        <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />
       </div>
     </Stack>
   );

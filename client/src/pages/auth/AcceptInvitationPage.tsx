@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { describeError, httpFetch, problemToError } from '../../api/http';
+import { describeError } from '../../api/http';
+import { api } from '../../api/rest';
 import { useSession } from '../../auth/session';
 import { AuthLayout } from './AuthLayout';
 
@@ -56,12 +57,7 @@ export function AcceptInvitationPage() {
     setBusy(true);
     setError(null);
     try {
-      const response = await httpFetch('/api/invitations/accept', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token, displayName: displayName.trim() || undefined }),
-      });
-      if (!response.ok) throw problemToError(response.status, await response.text());
+      await api.invitations.acceptInvitation({ token, displayName: displayName.trim() || undefined });
       await session.refresh();
       navigate('/my-week', { replace: true });
     } catch (e) {
