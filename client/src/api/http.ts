@@ -68,3 +68,8 @@ export function describeError(error: unknown): ApiError {
   if (error instanceof Error) return new ApiError(error.message, 0);
   return new ApiError('Something went wrong.', 0);
 }
+
+/** The If-Match value for a version read from GraphQL or REST (`version` fields): "3" with its quotes. */
+export function ifMatch(version: number | null | undefined): string | undefined {
+  return version === null || version === undefined ? undefined : `"${version}"`;
+}

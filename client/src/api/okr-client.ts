@@ -162,9 +162,10 @@ export class AnnotationsClient {
 
     /**
      * Replace an annotation's date, text, kind and targets (author or admin). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateAnnotation(id: string, body: UpdateAnnotation, signal?: AbortSignal): Promise<AnnotationDto> {
+    updateAnnotation(id: string, body: UpdateAnnotation, if_Match?: string | undefined, signal?: AbortSignal): Promise<AnnotationDto> {
         let url_ = this.baseUrl + "/api/annotations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -178,6 +179,7 @@ export class AnnotationsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -249,9 +251,10 @@ export class AnnotationsClient {
 
     /**
      * Delete an annotation (author or admin).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    deleteAnnotation(id: string, signal?: AbortSignal): Promise<void> {
+    deleteAnnotation(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/annotations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -262,6 +265,7 @@ export class AnnotationsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -975,9 +979,10 @@ export class CommentsClient {
 
     /**
      * Rewrite your comment (author only). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateComment(id: string, body: UpdateComment, signal?: AbortSignal): Promise<CommentDto> {
+    updateComment(id: string, body: UpdateComment, if_Match?: string | undefined, signal?: AbortSignal): Promise<CommentDto> {
         let url_ = this.baseUrl + "/api/comments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -991,6 +996,7 @@ export class CommentsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1062,9 +1068,10 @@ export class CommentsClient {
 
     /**
      * Delete a comment, softly: the author, or as moderators the leads over the objective's unit and admins.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    deleteComment(id: string, signal?: AbortSignal): Promise<void> {
+    deleteComment(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/comments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1075,6 +1082,7 @@ export class CommentsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -1284,9 +1292,10 @@ export class FocusAreasClient {
 
     /**
      * Rewrite the focus area's title and description (admins). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateFocusArea(id: string, body: UpdateFocusArea, signal?: AbortSignal): Promise<FocusAreaDto> {
+    updateFocusArea(id: string, body: UpdateFocusArea, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1300,6 +1309,7 @@ export class FocusAreasClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1359,9 +1369,10 @@ export class FocusAreasClient {
 
     /**
      * Archive the focus area: objectives keep it, new ones cannot choose it (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    archiveFocusArea(id: string, signal?: AbortSignal): Promise<FocusAreaDto> {
+    archiveFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/archive";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1372,6 +1383,7 @@ export class FocusAreasClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1430,9 +1442,10 @@ export class FocusAreasClient {
 
     /**
      * Bring an archived focus area back (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    restoreFocusArea(id: string, signal?: AbortSignal): Promise<FocusAreaDto> {
+    restoreFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/restore";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1443,6 +1456,7 @@ export class FocusAreasClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1655,9 +1669,10 @@ export class InitiativesClient {
 
     /**
      * Replace what is written about an initiative, its external reference included. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateInitiative(id: string, body: UpdateInitiative, signal?: AbortSignal): Promise<InitiativeDto> {
+    updateInitiative(id: string, body: UpdateInitiative, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1671,6 +1686,7 @@ export class InitiativesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1742,9 +1758,10 @@ export class InitiativesClient {
 
     /**
      * Set the initiative's status: planned, in progress, done, blocked or cancelled.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    changeInitiativeStatus(id: string, body: ChangeInitiativeStatus, signal?: AbortSignal): Promise<InitiativeDto> {
+    changeInitiativeStatus(id: string, body: ChangeInitiativeStatus, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}/status";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1758,6 +1775,7 @@ export class InitiativesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1829,9 +1847,10 @@ export class InitiativesClient {
 
     /**
      * Link the initiative to a key result it should move; answers the initiative with its new ETag.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, signal?: AbortSignal): Promise<InitiativeDto> {
+    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1845,6 +1864,7 @@ export class InitiativesClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1916,9 +1936,10 @@ export class InitiativesClient {
 
     /**
      * Unlink the initiative from a key result; answers the initiative with its new ETag.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    unlinkInitiativeFromKeyResult(id: string, keyResultId: string, signal?: AbortSignal): Promise<InitiativeDto> {
+    unlinkInitiativeFromKeyResult(id: string, keyResultId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}/key-results/{keyResultId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1932,6 +1953,7 @@ export class InitiativesClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2144,9 +2166,10 @@ export class InvitationsClient {
 
     /**
      * Revoke a pending invitation (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    revokeInvitation(id: string, signal?: AbortSignal): Promise<void> {
+    revokeInvitation(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/invitations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2157,6 +2180,7 @@ export class InvitationsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2224,9 +2248,10 @@ export class InvitationsClient {
 
     /**
      * Accept an invitation sent to the caller's email and join its organisation; the caller must not belong to one yet.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    acceptInvitation(body: AcceptInvitation, signal?: AbortSignal): Promise<PersonDto> {
+    acceptInvitation(body: AcceptInvitation, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/invitations/accept";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2237,6 +2262,7 @@ export class InvitationsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2319,9 +2345,10 @@ export class KeyResultsClient {
 
     /**
      * Add a key result to an open objective.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    createKeyResult(body: CreateKeyResult, signal?: AbortSignal): Promise<KeyResultDto> {
+    createKeyResult(body: CreateKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2332,6 +2359,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2474,9 +2502,10 @@ export class KeyResultsClient {
 
     /**
      * Replace how the key result is measured and who owns it. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateKeyResult(id: string, body: UpdateKeyResult, signal?: AbortSignal): Promise<KeyResultDto> {
+    updateKeyResult(id: string, body: UpdateKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2490,6 +2519,7 @@ export class KeyResultsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2561,9 +2591,10 @@ export class KeyResultsClient {
 
     /**
      * Delete a key result of an open objective (its check-ins are kept).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    deleteKeyResult(id: string, signal?: AbortSignal): Promise<void> {
+    deleteKeyResult(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/key-results/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2574,6 +2605,7 @@ export class KeyResultsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2641,9 +2673,10 @@ export class KeyResultsClient {
 
     /**
      * Override a closed key result's grade, with a reason.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    overrideKeyResultGrade(id: string, body: OverrideKeyResultGrade, signal?: AbortSignal): Promise<KeyResultDto> {
+    overrideKeyResultGrade(id: string, body: OverrideKeyResultGrade, if_Match?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}/grade";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2657,6 +2690,7 @@ export class KeyResultsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2728,9 +2762,10 @@ export class KeyResultsClient {
 
     /**
      * Check in: value, confidence, narrative, blockers, next steps, effective date.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    recordCheckIn(id: string, body: RecordCheckIn, signal?: AbortSignal): Promise<CheckInDto> {
+    recordCheckIn(id: string, body: RecordCheckIn, if_Match?: string | undefined, signal?: AbortSignal): Promise<CheckInDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}/check-ins";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2744,6 +2779,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3040,9 +3076,10 @@ export class KpisClient {
 
     /**
      * Replace what defines a KPI (name, unit, owning unit, direction, healthy band). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateKpi(id: string, body: UpdateKpi, signal?: AbortSignal): Promise<KpiDto> {
+    updateKpi(id: string, body: UpdateKpi, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3056,6 +3093,7 @@ export class KpisClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3127,9 +3165,10 @@ export class KpisClient {
 
     /**
      * Record a dated value of the KPI, with its source.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    recordKpiValue(id: string, body: RecordKpiValue, signal?: AbortSignal): Promise<KpiValueDto> {
+    recordKpiValue(id: string, body: RecordKpiValue, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiValueDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/values";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3143,6 +3182,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3288,9 +3328,10 @@ export class KpisClient {
 
     /**
      * Link the KPI to a key result it drives; answers the KPI with its new ETag.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, signal?: AbortSignal): Promise<KpiDto> {
+    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3304,6 +3345,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3375,9 +3417,10 @@ export class KpisClient {
 
     /**
      * Unlink the KPI from a key result; answers the KPI with its new ETag.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    unlinkKpiFromKeyResult(id: string, keyResultId: string, signal?: AbortSignal): Promise<KpiDto> {
+    unlinkKpiFromKeyResult(id: string, keyResultId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/key-results/{keyResultId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3391,6 +3434,7 @@ export class KpisClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -3603,9 +3647,10 @@ export class ObjectivesClient {
 
     /**
      * Replace what is written about an open objective, RACI included. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateObjective(id: string, body: UpdateObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    updateObjective(id: string, body: UpdateObjective, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3619,6 +3664,7 @@ export class ObjectivesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3690,9 +3736,10 @@ export class ObjectivesClient {
 
     /**
      * Delete a draft (cancel an active objective instead).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    deleteObjective(id: string, signal?: AbortSignal): Promise<void> {
+    deleteObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/objectives/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3703,6 +3750,7 @@ export class ObjectivesClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -3770,9 +3818,10 @@ export class ObjectivesClient {
 
     /**
      * Activate a draft; it needs a measurable key result.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    activateObjective(id: string, signal?: AbortSignal): Promise<ObjectiveDto> {
+    activateObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3783,6 +3832,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -3853,9 +3903,10 @@ export class ObjectivesClient {
 
     /**
      * Cancel a draft or active objective; its history stays.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    cancelObjective(id: string, signal?: AbortSignal): Promise<ObjectiveDto> {
+    cancelObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/cancel";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3866,6 +3917,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -3936,9 +3988,10 @@ export class ObjectivesClient {
 
     /**
      * Align the objective to a parent objective or a parent key result (contributes or supports).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    alignObjective(id: string, body: AlignObjective, signal?: AbortSignal): Promise<AlignmentDto> {
+    alignObjective(id: string, body: AlignObjective, if_Match?: string | undefined, signal?: AbortSignal): Promise<AlignmentDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3952,6 +4005,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4023,9 +4077,10 @@ export class ObjectivesClient {
 
     /**
      * Remove one of the objective's alignments.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    removeAlignment(id: string, alignmentId: string, signal?: AbortSignal): Promise<void> {
+    removeAlignment(id: string, alignmentId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments/{alignmentId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4039,6 +4094,7 @@ export class ObjectivesClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4094,9 +4150,10 @@ export class ObjectivesClient {
 
     /**
      * Set the order and weights of the objective's key results.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    arrangeKeyResults(id: string, body: ArrangeKeyResults, signal?: AbortSignal): Promise<ObjectiveDto> {
+    arrangeKeyResults(id: string, body: ArrangeKeyResults, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/key-result-order";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4110,6 +4167,7 @@ export class ObjectivesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4181,9 +4239,10 @@ export class ObjectivesClient {
 
     /**
      * Override a closed objective's grade, with a reason; a null grade removes the override.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    overrideObjectiveGrade(id: string, body: OverrideObjectiveGrade, signal?: AbortSignal): Promise<ObjectiveDto> {
+    overrideObjectiveGrade(id: string, body: OverrideObjectiveGrade, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/grade";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4197,6 +4256,7 @@ export class ObjectivesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4268,9 +4328,10 @@ export class ObjectivesClient {
 
     /**
      * Write the objective's retrospective.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    writeRetrospective(id: string, body: WriteRetrospective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    writeRetrospective(id: string, body: WriteRetrospective, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/retrospective";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4284,6 +4345,7 @@ export class ObjectivesClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4355,9 +4417,10 @@ export class ObjectivesClient {
 
     /**
      * Start a draft copy in a later period with the unfinished key results.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    rollOverObjective(id: string, body: RollOverObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    rollOverObjective(id: string, body: RollOverObjective, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/roll-over";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4371,6 +4434,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4596,9 +4660,10 @@ export class OrgUnitsClient {
 
     /**
      * Rename the unit and change its kind. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateOrgUnit(id: string, body: UpdateOrgUnit, signal?: AbortSignal): Promise<OrgUnitDto> {
+    updateOrgUnit(id: string, body: UpdateOrgUnit, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4612,6 +4677,7 @@ export class OrgUnitsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4683,9 +4749,10 @@ export class OrgUnitsClient {
 
     /**
      * Delete an empty unit (no sub-units, objectives, key results, KPIs, initiatives or members).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    deleteOrgUnit(id: string, signal?: AbortSignal): Promise<void> {
+    deleteOrgUnit(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/org-units/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4696,6 +4763,7 @@ export class OrgUnitsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4763,9 +4831,10 @@ export class OrgUnitsClient {
 
     /**
      * Move the unit (and its subtree) under another parent; cycles are refused.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    moveOrgUnit(id: string, body: MoveOrgUnit, signal?: AbortSignal): Promise<OrgUnitDto> {
+    moveOrgUnit(id: string, body: MoveOrgUnit, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/move";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4779,6 +4848,7 @@ export class OrgUnitsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4850,9 +4920,10 @@ export class OrgUnitsClient {
 
     /**
      * Add a person to the unit as lead or member. Answers with the unit.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    addUnitMember(id: string, body: AddUnitMember, signal?: AbortSignal): Promise<OrgUnitDto> {
+    addUnitMember(id: string, body: AddUnitMember, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/members";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4866,6 +4937,7 @@ export class OrgUnitsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4937,9 +5009,10 @@ export class OrgUnitsClient {
 
     /**
      * Change a member's role in the unit. Send the unit's If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    changeUnitMemberRole(id: string, personId: string, body: ChangeUnitMemberRole, signal?: AbortSignal): Promise<OrgUnitDto> {
+    changeUnitMemberRole(id: string, personId: string, body: ChangeUnitMemberRole, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/members/{personId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4956,6 +5029,7 @@ export class OrgUnitsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5027,9 +5101,10 @@ export class OrgUnitsClient {
 
     /**
      * Remove a person from the unit. Answers with the unit.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    removeUnitMember(id: string, personId: string, signal?: AbortSignal): Promise<OrgUnitDto> {
+    removeUnitMember(id: string, personId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/members/{personId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5043,6 +5118,7 @@ export class OrgUnitsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -5255,9 +5331,10 @@ export class OrganizationsClient {
 
     /**
      * Rename the organisation (admins). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    renameOrganization(id: string, body: RenameOrganization, signal?: AbortSignal): Promise<OrganizationDto> {
+    renameOrganization(id: string, body: RenameOrganization, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrganizationDto> {
         let url_ = this.baseUrl + "/api/organizations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5271,6 +5348,7 @@ export class OrganizationsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5330,9 +5408,10 @@ export class OrganizationsClient {
 
     /**
      * Replace the settings: fiscal year start, check-in cadence, grace days, grading and status thresholds (admins). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    changeOrganizationSettings(id: string, body: ChangeOrganizationSettings, signal?: AbortSignal): Promise<OrganizationDto> {
+    changeOrganizationSettings(id: string, body: ChangeOrganizationSettings, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrganizationDto> {
         let url_ = this.baseUrl + "/api/organizations/{id}/settings";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5346,6 +5425,7 @@ export class OrganizationsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5499,9 +5579,10 @@ export class PeopleClient {
 
     /**
      * Change the caller's display name. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updateMyProfile(body: UpdateMyProfile, signal?: AbortSignal): Promise<PersonDto> {
+    updateMyProfile(body: UpdateMyProfile, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/me";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5512,6 +5593,7 @@ export class PeopleClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5571,9 +5653,10 @@ export class PeopleClient {
 
     /**
      * Make a person an admin or a member (admins); the last admin cannot step down. Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    changePersonRole(id: string, body: ChangePersonRole, signal?: AbortSignal): Promise<PersonDto> {
+    changePersonRole(id: string, body: ChangePersonRole, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/role";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5587,6 +5670,7 @@ export class PeopleClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5658,9 +5742,10 @@ export class PeopleClient {
 
     /**
      * Take a person's access away, keeping their history (admins; not yourself, not the last admin).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    deactivatePerson(id: string, signal?: AbortSignal): Promise<PersonDto> {
+    deactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/deactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5671,6 +5756,7 @@ export class PeopleClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -5741,9 +5827,10 @@ export class PeopleClient {
 
     /**
      * Give a deactivated person their access back (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    reactivatePerson(id: string, signal?: AbortSignal): Promise<PersonDto> {
+    reactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/reactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5754,6 +5841,7 @@ export class PeopleClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -5966,9 +6054,10 @@ export class PeriodsClient {
 
     /**
      * Rename the period and change its dates (admins). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    updatePeriod(id: string, body: UpdatePeriod, signal?: AbortSignal): Promise<PeriodDto> {
+    updatePeriod(id: string, body: UpdatePeriod, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5982,6 +6071,7 @@ export class PeriodsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6053,9 +6143,10 @@ export class PeriodsClient {
 
     /**
      * Add a checkpoint to the period's roadmap (admins). Answers with the period.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    addCheckpoint(id: string, body: AddCheckpoint, signal?: AbortSignal): Promise<PeriodDto> {
+    addCheckpoint(id: string, body: AddCheckpoint, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6069,6 +6160,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6140,9 +6232,10 @@ export class PeriodsClient {
 
     /**
      * Rename a checkpoint and move its date (admins). Send the period's If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    editCheckpoint(id: string, checkpointId: string, body: EditCheckpoint, signal?: AbortSignal): Promise<PeriodDto> {
+    editCheckpoint(id: string, checkpointId: string, body: EditCheckpoint, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints/{checkpointId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6159,6 +6252,7 @@ export class PeriodsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6230,9 +6324,10 @@ export class PeriodsClient {
 
     /**
      * Remove a checkpoint (admins). Answers with the period.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    removeCheckpoint(id: string, checkpointId: string, signal?: AbortSignal): Promise<PeriodDto> {
+    removeCheckpoint(id: string, checkpointId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints/{checkpointId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6246,6 +6341,7 @@ export class PeriodsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -6316,9 +6412,10 @@ export class PeriodsClient {
 
     /**
      * Mark a checkpoint done or not done (admins and unit leads).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    markCheckpoint(id: string, checkpointId: string, body: MarkCheckpoint, signal?: AbortSignal): Promise<PeriodDto> {
+    markCheckpoint(id: string, checkpointId: string, body: MarkCheckpoint, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints/{checkpointId}/done";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6335,6 +6432,7 @@ export class PeriodsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6406,9 +6504,10 @@ export class PeriodsClient {
 
     /**
      * Planning → active (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    activatePeriod(id: string, signal?: AbortSignal): Promise<PeriodDto> {
+    activatePeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6419,6 +6518,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -6489,9 +6589,10 @@ export class PeriodsClient {
 
     /**
      * Active → review: grading and retrospectives begin (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    startPeriodReview(id: string, signal?: AbortSignal): Promise<PeriodDto> {
+    startPeriodReview(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/start-review";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6502,6 +6603,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -6572,9 +6674,10 @@ export class PeriodsClient {
 
     /**
      * Review → active, when something was missed (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    reopenPeriod(id: string, signal?: AbortSignal): Promise<PeriodDto> {
+    reopenPeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/reopen";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6585,6 +6688,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -6655,9 +6759,10 @@ export class PeriodsClient {
 
     /**
      * Review → closed (admins): grades and closes every active objective, cancels drafts, rolls over the selected objectives.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
      */
-    closePeriod(id: string, body: ClosePeriod, signal?: AbortSignal): Promise<PeriodClosed> {
+    closePeriod(id: string, body: ClosePeriod, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodClosed> {
         let url_ = this.baseUrl + "/api/periods/{id}/close";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6671,6 +6776,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
