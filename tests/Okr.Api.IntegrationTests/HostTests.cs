@@ -67,6 +67,19 @@ public sealed class HostTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_is_named_as_a_field_error_without_dotnet_type_names()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        using var client = await host.NewUserAsync();
+
+        var response = await client.PostAsync("/api/organizations", new StringContent("{\"name\": 42}", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION");
+        problem.GetProperty("errors").GetProperty("name")[0].GetString().Should().Be("This value has the wrong type or format.");
+        problem.GetProperty("detail").GetString().Should().NotContain("System.");
+    }
+
+    [Fact]
     public async Task An_absurdly_large_body_is_refused()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

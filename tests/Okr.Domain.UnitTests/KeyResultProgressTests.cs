@@ -186,4 +186,13 @@ public class WeightedMeanTests
     {
         UnitProgress.Compute(Enumerable.Range(1, 3).Select(i => i / 4.0)).Should().BeApproximately(0.5, 1e-9);
     }
+
+    [Fact]
+    public void A_decrease_at_its_baseline_is_positive_zero_not_negative_zero()
+    {
+        var progress = KeyResultProgress.Compute(new Measure(MetricKind.Number, Direction.Decrease, 40, 20), 40);
+
+        double.IsNegative(progress).Should().BeFalse();
+        progress.Should().Be(0);
+    }
 }

@@ -39,9 +39,11 @@ public static class ErrorMapping
         ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, Forbidden, forbidden.Message, null),
         UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),
         ConcurrencyException stale => new(StatusCodes.Status412PreconditionFailed, Conflict, stale.Message, null),
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } json } bad =>
+            new(bad.StatusCode, Validation, "The request has invalid fields.", Unreadable(json),
+                new Dictionary<string, string[]> { [ToCamelCase(path[2..])] = ["This value has the wrong type or format."] }),
         BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.",
-            // The inner JSON error names the path and position of the bad value; it holds nothing internal.
-            bad.InnerException?.Message ?? bad.Message),
+            bad.InnerException is System.Text.Json.JsonException json ? Unreadable(json) : bad.Message),
         OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
         _ => new(StatusCodes.Status500InternalServerError, Internal, "Something went wrong on our side.",
             includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
@@ -62,6 +64,12 @@ public static class ErrorMapping
         >= 500 => Internal,
         _ => "ERROR",
     };
+
+    /// <summary>Where the JSON went wrong, without .NET type names.</summary>
+    private static string Unreadable(System.Text.Json.JsonException json) =>
+        json.Path is { Length: > 2 } path
+            ? $"'{path[2..]}' has the wrong type or format (line {json.LineNumber + 1}, position {json.BytePositionInLine})."
+            : $"The body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine}).";
 
     private static string ToCamelCase(string name) =>
         string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

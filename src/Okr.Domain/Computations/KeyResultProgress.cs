@@ -24,8 +24,9 @@ public static class KeyResultProgress
             (_, Direction.StayAtMost) => c <= t ? 1 : 0,
             (_, Direction.Increase) when b == t => c >= t ? 1 : 0,
             (_, Direction.Decrease) when b == t => c <= t ? 1 : 0,
-            // The same formula serves increase and decrease: (t − b) carries the sign.
-            _ => Math.Clamp((double)((c - b) / (t - b)), 0, 1),
+            // The same formula serves increase and decrease: (t − b) carries the sign. Adding 0.0 turns the
+            // −0 of a decrease at its baseline into 0, which is how it must read everywhere.
+            _ => Math.Clamp((double)((c - b) / (t - b)), 0, 1) + 0.0,
         };
     }
 }
