@@ -29,14 +29,14 @@ function keyResult(overrides: Partial<CheckInTarget> = {}): CheckInTarget {
 function renderForm(kr: CheckInTarget) {
   const { queryClient } = renderWithProviders(<CheckInForm keyResult={kr} />);
   const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
-  return { invalidate, user: userEvent.setup() };
+  return { invalidate, user: userEvent.setup({ delay: null }) };
 }
 
 const problem = (status: number, body: object) => new ApiException('Unprocessable Content', status, JSON.stringify(body), {}, null);
 
 beforeEach(() => recordCheckIn.mockReset());
 
-describe('CheckInRow', () => {
+describe('CheckInRow', { timeout: 20_000 }, () => {
   it('starts from the current value and confidence, and sends only once something changed', async () => {
     recordCheckIn.mockResolvedValue({});
     const { user, invalidate } = renderForm(keyResult());

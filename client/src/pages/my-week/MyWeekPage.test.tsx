@@ -26,7 +26,8 @@ beforeEach(() => {
   recordCheckIn.mockReset();
 });
 
-describe('MyWeekPage', () => {
+// Typing through Mantine inputs is slow in jsdom on a busy machine.
+describe('MyWeekPage', { timeout: 20_000 }, () => {
   it('shows each key result with its objective, status, value against target and what is due', async () => {
     serve(tree([[objective('eng', [kr('a', { title: 'Pay down tech debt', lastCheckInAt: '2026-11-10T10:00:00Z' }), kr('b', { title: 'Ship weekly' })])]]));
     renderWithProviders(<MyWeekPage />);
@@ -54,7 +55,7 @@ describe('MyWeekPage', () => {
         }), {}, null);
       return {};
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderWithProviders(<MyWeekPage />);
     const [a, b] = await screen.findAllByTestId('my-key-result');
 
