@@ -28,6 +28,7 @@ export function KeyResultSection({
   period,
   now,
   checkIn,
+  tracking,
 }: {
   keyResult: ObjectiveKeyResult;
   index: number;
@@ -35,6 +36,8 @@ export function KeyResultSection({
   now: Date;
   /** Offer the check-in form. */
   checkIn: boolean;
+  /** The objective is active: progress is measured against the plan. */
+  tracking: boolean;
 }) {
   const titleId = `kr-${kr.id}`;
   const value = (v: number | null) => formatValue(v, kr.metricKind, kr.unitLabel, kr.currencyCode);
@@ -58,12 +61,14 @@ export function KeyResultSection({
               {kr.isFinancial && ' · financial'}
             </Text>
           </Box>
-          <StatusBadge status={kr.status} />
+          <Box style={{ flexShrink: 0 }}>
+            <StatusBadge status={kr.status} />
+          </Box>
         </Group>
 
         <Group gap="lg" wrap="wrap">
           <Box w={{ base: '100%', xs: 280 }}>
-            <ProgressMeter progress={kr.progress} expected={kr.expectedProgress} status={kr.status} />
+            <ProgressMeter progress={kr.progress} expected={tracking ? kr.expectedProgress : null} status={kr.status} />
           </Box>
           <Text size="sm">
             <Text span fw={600}>

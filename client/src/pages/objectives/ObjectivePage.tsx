@@ -143,6 +143,18 @@ function ObjectiveView({
         <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
       </Group>
 
+      {o.state === 'DRAFT' && !asOfDay && (
+        <Alert color="gray" variant="light" title="A draft">
+          <Text size="sm">
+            Its key results are not tracked yet. Edit and activate it on{' '}
+            <Anchor component={Link} to={`/units/${o.owningUnit.id}${periodLink}`}>
+              {o.owningUnit.name}’s page
+            </Anchor>
+            ; check-ins open once it is active.
+          </Text>
+        </Alert>
+      )}
+
       {asOfDay && (
         <Alert color="yellow" variant="light" title={`As it stood at the end of ${formatDate(asOfDay)}`}>
           <Group justify="space-between" gap="sm">
@@ -219,6 +231,7 @@ function ObjectiveView({
             period={o.period}
             now={now}
             checkIn={checkInsOpen && canCheckIn(member, kr, o.owningUnit)}
+            tracking={o.state === 'ACTIVE'}
           />
         ))
       )}
