@@ -29,6 +29,9 @@ export function CheckInForm({ keyResult, titleId }: { keyResult: CheckInTarget; 
         }
       }}
     >
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+        Your check-in
+      </Text>
       <CheckInRow
         keyResult={keyResult}
         draft={draft}

@@ -42,7 +42,7 @@ describe('MyWeekPage', { timeout: 20_000 }, () => {
     expect(first.getByText(/Check-in due/)).toBeInTheDocument();
     expect(within(cards[1]!).queryByText('Due')).not.toBeInTheDocument();
     expect(within(cards[1]!).getByText(/Next check-in due in 4 days/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Nothing to check in yet' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'No changes to check in' })).toBeDisabled();
   });
 
   it('checks in several key results in one keyboard pass, and keeps a refused row as typed', async () => {

@@ -52,7 +52,7 @@ export default function MyWeekPage() {
       ) : query.error ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Your key results could not be loaded" />
       ) : items.length === 0 ? (
-        <NothingMine unitId={member.memberships[0]?.unitId} unitName={member.memberships[0]?.unitName} periodName={period.name} />
+        <NothingMine unit={homeUnit(member.memberships)} periodName={period.name} />
       ) : (
         <CheckInPass key={period.id} items={items} cadenceDays={cadenceDays} expected={query.data?.okrTree?.expectedProgress ?? null} />
       )}
@@ -60,23 +60,24 @@ export default function MyWeekPage() {
   );
 }
 
-function NothingMine({ unitId, unitName, periodName }: { unitId: string | undefined; unitName: string | undefined; periodName: string }) {
+/** The unit to point at: one the person leads, else the last they joined (the company comes first, teams after). */
+function homeUnit(memberships: { unitId: string; unitName: string; isLead: boolean }[]) {
+  return memberships.find((m) => m.isLead) ?? memberships[memberships.length - 1];
+}
+
+function NothingMine({ unit, periodName }: { unit: { unitId: string; unitName: string } | undefined; periodName: string }) {
   return (
     <Card>
       <Empty title="No key results are yours this period">
-        Nobody has given you or your units a key result in {periodName}. See what your unit is working on
-        {unitId ? (
+        Nobody has given you or your units a key result in {periodName}. Look at{' '}
+        {unit && (
           <>
-            {' '}
-            on{' '}
-            <Anchor component={Link} to={`/units/${unitId}`}>
-              {unitName ?? 'your unit'}’s page
-            </Anchor>
-            , or
+            <Anchor component={Link} to={`/units/${unit.unitId}`}>
+              {unit.unitName}’s page
+            </Anchor>{' '}
+            or{' '}
           </>
-        ) : (
-          ' on'
-        )}{' '}
+        )}
         the{' '}
         <Anchor component={Link} to="/dashboard">
           company dashboard
@@ -175,7 +176,7 @@ function CheckInPass({ items: fresh, cadenceDays, expected }: { items: MyWeekIte
               )}
             </Box>
             <Button type="submit" loading={batch.submitting} disabled={toSend === 0} w={{ base: '100%', sm: 'auto' }}>
-              {toSend === 0 ? 'Nothing to check in yet' : `Check in ${toSend} key result${toSend === 1 ? '' : 's'}`}
+              {toSend === 0 ? 'No changes to check in' : `Check in ${toSend} key result${toSend === 1 ? '' : 's'}`}
             </Button>
           </Group>
         </Paper>
