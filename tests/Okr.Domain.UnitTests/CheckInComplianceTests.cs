@@ -36,4 +36,18 @@ public class CheckInComplianceTests
     {
         CheckInCompliance.Compute([Now.AddDays(-10), Now.AddDays(-15)], Now, 14).Should().Be(0.5);
     }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(1.0, true)]
+    [InlineData(6.9, true)]
+    [InlineData(7.0, false)]
+    [InlineData(-1.0, false)]
+    public void A_key_result_is_checked_in_only_within_the_current_cadence_window(double? daysAgo, bool checkedIn)
+    {
+        var now = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+        DateTimeOffset? last = daysAgo is { } d ? now.AddDays(-d) : null;
+
+        CheckInCompliance.IsCheckedIn(last, now, cadenceDays: 7).Should().Be(checkedIn);
+    }
 }

@@ -103,4 +103,13 @@ public class ForecastTests
         result.ProjectedProgress.Should().BeApproximately(progress, 1e-9);
         result.TrendingToMiss.Should().Be(trendingToMiss);
     }
+
+    [Fact]
+    public void A_milestone_has_no_forecast()
+    {
+        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        ForecastPoint[] points = [new(start.AddDays(7), 0), new(start.AddDays(14), 1)];
+
+        Forecast.Compute(points, start, start.AddDays(92), Measure.Milestone()).Should().BeNull();
+    }
 }

@@ -2762,10 +2762,9 @@ export class KeyResultsClient {
 
     /**
      * Check in: value, confidence, narrative, blockers, next steps, effective date.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    recordCheckIn(id: string, body: RecordCheckIn, if_Match?: string | undefined, signal?: AbortSignal): Promise<CheckInDto> {
+    recordCheckIn(id: string, body: RecordCheckIn, signal?: AbortSignal): Promise<CheckInDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}/check-ins";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2779,7 +2778,6 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2828,12 +2826,6 @@ export class KeyResultsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {

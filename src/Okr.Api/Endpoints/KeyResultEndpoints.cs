@@ -28,7 +28,7 @@ public static class KeyResultEndpoints
             .Operation(nameof(OverrideKeyResultGrade), "Override a closed key result's grade, with a reason.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/check-ins", RecordCheckIn)
             .Operation(nameof(RecordCheckIn), "Check in: value, confidence, narrative, blockers, next steps, effective date.")
-            .NotFoundAndStale().RuleViolations();
+            .ProducesProblem(StatusCodes.Status404NotFound).RuleViolations();
 
         api.MapGroup("/check-ins").WithTags("KeyResults")
             .MapGet("/{id:guid}", GetCheckIn)

@@ -12,12 +12,15 @@ public sealed record ForecastResult(double ProjectedValue, double ProjectedProgr
 
 /// <summary>
 /// An ordinary least-squares line through the period's check-ins (value against time), projected to the
-/// period's end. Needs at least two check-ins at distinct times; otherwise there is no forecast.
+/// period's end. Needs at least two check-ins at distinct times, and a metric (not a milestone); otherwise there is no forecast.
 /// </summary>
 public static class Forecast
 {
     public static ForecastResult? Compute(IEnumerable<ForecastPoint> points, DateTimeOffset periodStartsAt, DateTimeOffset periodEndsAt, Measure measure)
     {
+        // A milestone is done or not: a trend line through 0s and 1s predicts nothing.
+        if (measure.Kind == MetricKind.Milestone)
+            return null;
         var inPeriod = points
             .Where(p => p.At >= periodStartsAt && p.At <= periodEndsAt)
             .Select(p => (X: (p.At - periodStartsAt).TotalDays, Y: (double)p.Value))

@@ -47,13 +47,16 @@ public static class CheckInCompliance
 {
     public static double? Compute(IEnumerable<DateTimeOffset?> lastCheckInPerKeyResult, DateTimeOffset now, int cadenceDays)
     {
-        var windowStart = now - TimeSpan.FromDays(cadenceDays);
         int total = 0, compliant = 0;
         foreach (var last in lastCheckInPerKeyResult)
         {
             total++;
-            if (last is { } at && at > windowStart && at <= now) compliant++;
+            if (IsCheckedIn(last, now, cadenceDays)) compliant++;
         }
         return total == 0 ? null : (double)compliant / total;
     }
+
+    /// <summary>Whether a key result has a check-in within the current cadence window; when not, its check-in is due.</summary>
+    public static bool IsCheckedIn(DateTimeOffset? lastCheckInAt, DateTimeOffset now, int cadenceDays) =>
+        lastCheckInAt is { } at && at > now - TimeSpan.FromDays(cadenceDays) && at <= now;
 }

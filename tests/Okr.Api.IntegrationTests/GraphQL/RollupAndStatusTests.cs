@@ -92,6 +92,34 @@ public sealed class RollupAndStatusTests(ApiFixture fixture)
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_check_in_is_due_on_active_key_results_not_checked_in_within_the_cadence_window(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "numbers");
+        using var admin = await demo.SignInAsync(host);
+        var now = host.Clock.UtcNow;
+
+        var objectives = (await admin.GraphQLAsync("""
+            query Tree($p: ID!) { okrTree(periodId: $p) { units { objectives { state keyResults { title lastCheckInAt checkInDue } } } } }
+            """, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree").GetProperty("units").EnumerateArray()
+            .SelectMany(u => u.GetProperty("objectives").EnumerateArray()).ToList();
+
+        var due = new List<bool>();
+        foreach (var objective in objectives)
+        {
+            foreach (var keyResult in objective.GetProperty("keyResults").EnumerateArray())
+            {
+                var last = keyResult.GetProperty("lastCheckInAt").ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null : keyResult.GetProperty("lastCheckInAt").GetDateTimeOffset();
+                var expected = objective.GetProperty("state").GetString() == "ACTIVE" && !CheckInCompliance.IsCheckedIn(last, now, 7);
+                keyResult.GetProperty("checkInDue").GetBoolean().Should().Be(expected, keyResult.GetProperty("title").GetString());
+                due.Add(expected);
+            }
+        }
+        due.Should().Contain(true).And.Contain(false, "the demo has key results checked in this week and others not");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Statuses_follow_the_rules_and_an_objective_takes_the_worst_of_its_key_results(DatabaseProvider provider)
     {
         var host = await fixture.HostAsync(provider);

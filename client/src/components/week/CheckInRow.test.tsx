@@ -52,7 +52,7 @@ describe('CheckInRow', { timeout: 20_000 }, () => {
     await user.click(send);
 
     await waitFor(() => expect(recordCheckIn).toHaveBeenCalledTimes(1));
-    expect(recordCheckIn).toHaveBeenCalledWith('kr-1', { value: 28, confidence: 9, narrative: 'Closed two more items.', blockers: undefined }, '"3"');
+    expect(recordCheckIn).toHaveBeenCalledWith('kr-1', { value: 28, confidence: 9, narrative: 'Closed two more items.', blockers: undefined });
     expect(await screen.findByText('✓ Checked in')).toBeInTheDocument();
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['okr'] });
   });

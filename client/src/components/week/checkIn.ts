@@ -2,7 +2,7 @@
  * The check-in of one key result as the person types it (a draft), what it sends, and how the server's answer
  * reads next to the row. Pure functions: the row and the batch hook are built on them.
  */
-import { describeError, ifMatch } from '../../api/http';
+import { describeError } from '../../api/http';
 import type { RecordCheckIn } from '../../api/okr-client';
 import type { CheckInTargetFragment } from '../../graphql/generated';
 
@@ -106,7 +106,8 @@ export function rowError(error: unknown): Extract<CheckInResult, { state: 'error
   return { state: 'error', message: problem.message, field: null };
 }
 
-export type PostCheckIn = (id: string, body: RecordCheckIn, ifMatchHeader?: string) => Promise<unknown>;
+/** A check-in never conflicts with another (both are true at their time), so it carries no If-Match. */
+export type PostCheckIn = (id: string, body: RecordCheckIn) => Promise<unknown>;
 
 /**
  * Posts each row in turn and reports every row's outcome: one refusal never stops the others, and nothing
@@ -126,7 +127,7 @@ export async function submitCheckIns(
     } else {
       onResult?.(keyResult.id, { state: 'saving' });
       try {
-        await post(keyResult.id, toRecordCheckIn(draft), ifMatch(keyResult.version));
+        await post(keyResult.id, toRecordCheckIn(draft));
         result = { state: 'saved', at: new Date().toISOString() };
       } catch (error) {
         result = rowError(error);

@@ -15,7 +15,7 @@ import {
 /** The DOM id of a row's field, for focus moves (Tab to the next row, the first error after a pass). */
 export const fieldId = (keyResultId: string, field: CheckInField) => `check-in-${keyResultId}-${field}`;
 
-const postCheckIn: PostCheckIn = (id, body, ifMatchHeader) => api.keyResults.recordCheckIn(id, body, ifMatchHeader);
+const postCheckIn: PostCheckIn = (id, body) => api.keyResults.recordCheckIn(id, body);
 
 export interface BatchOutcome {
   saved: number;

@@ -26,11 +26,18 @@ export function kr(id: string, overrides: Partial<KeyResult> = {}): KeyResult {
     expectedProgress: 0.5,
     status: 'AT_RISK',
     lastCheckInAt: '2026-11-19T10:00:00Z',
+    // As the server answers at 2026-11-22T12:00Z with a weekly cadence.
+    checkInDue: dueAtFixtureTime(overrides),
     checkInCount: 3,
     grade: null,
     latestCheckIn: { effectiveDate: '2026-11-19', narrative: 'Moving.' },
     ...overrides,
   };
+}
+
+function dueAtFixtureTime(overrides: Partial<KeyResult>): boolean {
+  const last = 'lastCheckInAt' in overrides ? overrides.lastCheckInAt : '2026-11-19T10:00:00Z';
+  return !last || new Date(last).getTime() <= Date.parse('2026-11-15T12:00:00Z');
 }
 
 export function objective(id: string, keyResults: KeyResult[], overrides: Partial<Objective> = {}): Objective {

@@ -5,20 +5,19 @@ import { kr, me, objective, tree } from './fixtures';
 const now = new Date('2026-11-22T12:00:00Z');
 
 describe('dueState', () => {
-  it('is due without a check-in in the current cadence window', () => {
-    expect(dueState(null, 'ACTIVE', now, 7)).toEqual({ due: true, inDays: 0 });
-    expect(dueState('2026-11-15T12:00:00Z', 'ACTIVE', now, 7)).toEqual({ due: true, inDays: 0 }); // exactly 7 days ago
-    expect(dueState('2026-11-10T09:00:00Z', 'ACTIVE', now, 7)).toEqual({ due: true, inDays: 0 });
+  it('is due when the server says so', () => {
+    expect(dueState(true, null, 'ACTIVE', now, 7)).toEqual({ due: true, inDays: 0 });
+    expect(dueState(true, '2026-11-15T12:00:00Z', 'ACTIVE', now, 7)).toEqual({ due: true, inDays: 0 });
   });
 
   it('is not due within the window, and says when it will be', () => {
-    expect(dueState('2026-11-19T10:00:00Z', 'ACTIVE', now, 7)).toEqual({ due: false, inDays: 4 });
-    expect(dueState('2026-11-22T11:00:00Z', 'ACTIVE', now, 14)).toEqual({ due: false, inDays: 14 });
+    expect(dueState(false, '2026-11-19T10:00:00Z', 'ACTIVE', now, 7)).toEqual({ due: false, inDays: 4 });
+    expect(dueState(false, '2026-11-22T11:00:00Z', 'ACTIVE', now, 14)).toEqual({ due: false, inDays: 14 });
   });
 
   it('is never due on an objective that is not active', () => {
-    expect(dueState(null, 'DRAFT', now, 7)).toEqual({ due: false, inDays: null });
-    expect(dueState('2026-09-01T10:00:00Z', 'CLOSED', now, 7)).toEqual({ due: false, inDays: null });
+    expect(dueState(false, null, 'DRAFT', now, 7)).toEqual({ due: false, inDays: null });
+    expect(dueState(false, '2026-09-01T10:00:00Z', 'CLOSED', now, 7)).toEqual({ due: false, inDays: null });
   });
 });
 

@@ -17,15 +17,20 @@ export interface Due {
 }
 
 /**
- * Due when the objective is active and the key result has no check-in within the current cadence window — the
- * window check-in compliance counts (a check-in recorded within the last cadenceDays days).
+ * Whether a check-in is due is the server's call (`checkInDue`: active, and no check-in within the current
+ * cadence window, the window check-in compliance counts); the days until the next one are for display.
  */
-export function dueState(lastCheckInAt: string | null, objectiveState: TreeObjective['state'], now: Date, cadenceDays: number): Due {
+export function dueState(
+  checkInDue: boolean,
+  lastCheckInAt: string | null,
+  objectiveState: TreeObjective['state'],
+  now: Date,
+  cadenceDays: number,
+): Due {
   if (objectiveState !== 'ACTIVE') return { due: false, inDays: null };
-  if (!lastCheckInAt) return { due: true, inDays: 0 };
-  const nextDue = new Date(lastCheckInAt).getTime() + cadenceDays * dayMs;
-  const left = nextDue - now.getTime();
-  return left <= 0 ? { due: true, inDays: 0 } : { due: false, inDays: Math.ceil(left / dayMs) };
+  if (checkInDue || !lastCheckInAt) return { due: checkInDue, inDays: 0 };
+  const left = new Date(lastCheckInAt).getTime() + cadenceDays * dayMs - now.getTime();
+  return { due: false, inDays: Math.max(1, Math.ceil(left / dayMs)) };
 }
 
 export interface MyWeekItem {
@@ -59,7 +64,7 @@ export function myKeyResults(tree: Tree, member: Pick<Member, 'personId' | 'memb
           keyResult,
           objective,
           mine,
-          due: dueState(keyResult.lastCheckInAt, objective.state, now, cadenceDays),
+          due: dueState(keyResult.checkInDue, keyResult.lastCheckInAt, objective.state, now, cadenceDays),
           open: objective.state === 'ACTIVE',
         });
       }

@@ -42,6 +42,9 @@ public sealed class KeyResultGraphType : ObjectGraphType<KeyResultView>
             .Resolve(c => c.Source.Status);
         Field<IntGraphType>("latestConfidence").Description("0 to 10, from the latest check-in.").Resolve(c => c.Source.LatestConfidence);
         Field<DateTimeOffsetGraphType>("lastCheckInAt").Description("When the last check-in was recorded.").Resolve(c => c.Source.LastCheckInAt);
+        Field<NonNullGraphType<BooleanGraphType>>("checkInDue")
+            .Description("Active, and not checked in within the current cadence window (the organisation's check-in cadence, weekly by default).")
+            .Resolve(c => c.Source.CheckInDue);
         Field<NonNullGraphType<IntGraphType>>("checkInCount").Resolve(c => c.Source.CheckInCount);
         Field<ForecastGraphType>("forecast").Description("A least-squares trend of the period's check-ins projected to its end; null with fewer than two check-in days.")
             .Resolve(c => c.Source.Forecast);

@@ -54,6 +54,7 @@ public sealed record RetrospectiveView(string? WentWell, string? Learned, string
 /// <summary>A key result as it stood at <see cref="AsOf"/> (null: now): the value of its latest check-in by then, and what follows from it.</summary>
 /// <param name="CurrentValue">The value of the latest check-in (by effective date) recorded by then; null before the first.</param>
 /// <param name="LastCheckInAt">When the last check-in was recorded (staleness and compliance count from it).</param>
+/// <param name="CheckInDue">Active, and no check-in within the current cadence window: this week's check-in is due.</param>
 /// <param name="Status">Null when the objective is cancelled; not started while it is a draft.</param>
 /// <param name="Grade">The grade that counts once the objective is closed; null while open.</param>
 public sealed record KeyResultView(
@@ -83,6 +84,7 @@ public sealed record KeyResultView(
     OkrStatus? Status,
     int? LatestConfidence,
     DateTimeOffset? LastCheckInAt,
+    bool CheckInDue,
     int CheckInCount,
     ForecastResult? Forecast,
     double? Grade,
