@@ -63,10 +63,10 @@ export function AlignmentPanel({
       ) : (
         <Stack gap={6} role="list" aria-label="Aligned to">
           {objective.parents.map((a) => (
-            <Group key={a.id} gap="xs" wrap="nowrap" justify="space-between" role="listitem">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Group gap={6} wrap="nowrap">
-                  <Badge size="xs" variant="light" color={a.kind === 'CONTRIBUTES' ? 'indigo' : 'gray'}>
+            <Group key={a.id} gap="xs" wrap="wrap" justify="space-between" role="listitem">
+              <Stack gap={0} style={{ minWidth: 0, flex: '1 1 240px' }}>
+                <Group gap={6} wrap="wrap">
+                  <Badge size="xs" variant="light" color={a.kind === 'CONTRIBUTES' ? 'indigo' : 'gray'} style={{ flexShrink: 0 }}>
                     {a.kind === 'CONTRIBUTES' ? `Contributes ×${a.weight}` : 'Supports'}
                   </Badge>
                   <Anchor component={Link} to={`/objectives/${a.parent.id}`} size="sm" lineClamp={2}>

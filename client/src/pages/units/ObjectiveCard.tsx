@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Card, Divider, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/rest';
@@ -55,6 +55,10 @@ export function ObjectiveCard({
   const [editingKeyResult, setEditingKeyResult] = useState<string | 'new' | null>(addKeyResultOnOpen ? 'new' : null);
   const [activating, setActivating] = useState(false);
   const [activationError, setActivationError] = useState<string | null>(null);
+
+  // A refusal describes the objective as it was: forget it once the objective or its key results change.
+  const shape = `${objective.version}:${objective.keyResults.map((k) => `${k.id}@${k.version}`).join(',')}`;
+  useEffect(() => setActivationError(null), [shape]);
 
   const context = { state: objective.state, ownerId: objective.owner?.id };
   const edit = canEditObjective(member, unit, context, periodState);

@@ -68,7 +68,8 @@ export default function UnitPage() {
   const context = unit ? { id: unit.id, name: unit.name, ancestors: unit.ancestors } : null;
   const draftPermission = context ? canDraftIn(member, context, periodInfo?.state) : null;
   const unitFindings = findings.get(unitId) ?? [];
-  const focusAreas = (periodInfo?.focusAreas ?? []).filter((f) => !f.isArchived);
+  // Focus areas usually belong to the year: the quarter's own and its year's.
+  const focusAreas = [...(periodInfo?.focusAreas ?? []), ...(periodInfo?.parent?.focusAreas ?? [])].filter((f) => !f.isArchived);
   const objectives = unit?.objectives ?? [];
   const drafts = objectives.filter((o) => o.state === 'DRAFT').length;
 
