@@ -2,9 +2,16 @@
 // page, fixes what the coach flags, aligns it to the company objective and activates it; and an admin invites someone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, demoPassword, openBrowser, screenshot } from './browser.mjs';
+import { baseUrl, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
 
 const companyObjective = 'Make it easy for the right customers to buy and hard for them to go';
+
+/** A full-page screenshot from the top (scrolled, the fixed header would be drawn mid-page). */
+async function screenshot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(150);
+  return save(page, name);
+}
 
 async function signIn(page, email) {
   await page.goto(`${baseUrl}/sign-in`);

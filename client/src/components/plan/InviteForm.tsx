@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api } from '../../api/rest';
 import type { InvitationCreated, OrganizationRole } from '../../api/okr-client';
@@ -23,13 +23,15 @@ export function InvitationLink({ invitation, onDone }: { invitation: InvitationC
           it again. If it is lost, revoke this invitation and send a new one. It expires on {formatDate(invitation.expiresAt)}.
         </Alert>
         <Group gap="xs" wrap="nowrap" align="flex-end">
-          <TextInput
+          <Textarea
             label="Accept link"
             value={url}
             readOnly
+            autosize
+            minRows={1}
             onFocus={(e) => e.currentTarget.select()}
             style={{ flex: 1, minWidth: 0 }}
-            styles={{ input: { fontFamily: 'monospace' } }}
+            styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }}
           />
           <CopyButton value={url} timeout={2000}>
             {({ copied, copy }) => (

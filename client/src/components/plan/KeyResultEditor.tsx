@@ -13,6 +13,7 @@ import {
   Text,
   TextInput,
   Textarea,
+  useMatches,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api } from '../../api/rest';
@@ -140,6 +141,8 @@ export function KeyResultEditor({
   onCancel: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  // Four kinds do not fit side by side on a phone.
+  const kindOrientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', sm: 'horizontal' });
   const form = useForm<KeyResultFormValues>({
     initialValues: initialKeyResultValues(keyResult, defaultOwnerId),
     validate: {
@@ -180,7 +183,7 @@ export function KeyResultEditor({
 
   const idPrefix = keyResult ? `kr-${keyResult.id}` : `kr-new-${objectiveId}`;
   return (
-    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-body)">
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" bg="var(--mantine-color-body)">
       <form onSubmit={submit} noValidate aria-label={keyResult ? `Edit key result ${keyResult.title}` : 'New key result'}>
         <Stack gap="sm">
           <Text fw={600}>{keyResult ? 'Edit key result' : 'New key result'}</Text>
@@ -207,6 +210,7 @@ export function KeyResultEditor({
             <SegmentedControl
               aria-labelledby={`${idPrefix}-kind-label`}
               fullWidth
+              orientation={kindOrientation}
               data={(['NUMBER', 'PERCENTAGE', 'CURRENCY', 'MILESTONE'] as const).map((k) => ({
                 value: k,
                 label: k === 'MILESTONE' ? 'Milestone' : metricKindLabel[k],

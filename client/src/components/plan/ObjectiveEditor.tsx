@@ -155,7 +155,7 @@ export function ObjectiveEditor({
   const raciPeople = personOptions(people, unitName);
   const prefix = objective ? `objective-${objective.id}` : 'objective-new';
   return (
-    <Paper withBorder p="md" radius="md" shadow="xs">
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" shadow="xs">
       <form onSubmit={submit} noValidate aria-label={objective ? `Edit objective ${objective.title}` : 'New objective'}>
         <Stack gap="sm">
           <Text fw={700} size="lg">

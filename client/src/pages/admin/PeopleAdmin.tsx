@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
@@ -100,92 +100,92 @@ export function PeopleAdmin() {
             {people.find((p) => p.id === problem.personId)?.displayName}: {problem.message}
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Units</Table.Th>
-                <Table.Th w={150}>Role</Table.Th>
-                <Table.Th w={200}>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((p) => (
-                <Table.Tr key={p.id} data-testid="person-row">
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {p.displayName}
-                      {p.id === member.personId ? ' (you)' : ''}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {p.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">
-                      {p.memberships.length === 0
-                        ? 'No unit yet'
-                        : p.memberships.map((m) => `${m.unitName}${m.role === 'LEAD' ? ' (lead)' : ''}`).join(', ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`Organisation role of ${p.displayName}`}
-                      data={[
-                        { value: 'MEMBER', label: 'Member' },
-                        { value: 'ADMIN', label: 'Admin' },
-                      ]}
-                      value={p.role}
-                      allowDeselect={false}
-                      disabled={busy === p.id || !p.isActive}
-                      size="xs"
-                      comboboxProps={{ withinPortal: true }}
-                      onChange={(v) => {
-                        if (!v || v === p.role) return;
-                        const role: RestRole = organizationRoleToRest[v as 'ADMIN' | 'MEMBER'];
-                        void act(p.id, () => api.people.changePersonRole(p.id, { role }));
+        <Stack gap={0} role="list" aria-label="People">
+          {shown.length === 0 && (
+            <Text size="sm" c="dimmed" py="sm">
+              Nobody matches “{search}”.
+            </Text>
+          )}
+          {shown.map((p) => (
+            <Group
+              key={p.id}
+              role="listitem"
+              aria-label={p.displayName}
+              data-testid="person-row"
+              justify="space-between"
+              wrap="wrap"
+              gap="xs"
+              py="xs"
+              style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+            >
+              <Stack gap={0} style={{ flex: '1 1 260px', minWidth: 0 }}>
+                <Text size="sm" fw={600}>
+                  {p.displayName}
+                  {p.id === member.personId ? ' (you)' : ''}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {p.email}
+                </Text>
+                <Text size="xs">
+                  {p.memberships.length === 0
+                    ? 'No unit yet'
+                    : p.memberships.map((m) => `${m.unitName}${m.role === 'LEAD' ? ' (lead)' : ''}`).join(', ')}
+                </Text>
+              </Stack>
+              <Group gap="xs" wrap="nowrap">
+                <Select
+                  aria-label={`Organisation role of ${p.displayName}`}
+                  data={[
+                    { value: 'MEMBER', label: 'Member' },
+                    { value: 'ADMIN', label: 'Admin' },
+                  ]}
+                  value={p.role}
+                  allowDeselect={false}
+                  disabled={busy === p.id || !p.isActive}
+                  size="xs"
+                  w={110}
+                  comboboxProps={{ withinPortal: true }}
+                  onChange={(v) => {
+                    if (!v || v === p.role) return;
+                    const role: RestRole = organizationRoleToRest[v as 'ADMIN' | 'MEMBER'];
+                    void act(p.id, () => api.people.changePersonRole(p.id, { role }));
+                  }}
+                />
+                <Badge variant="light" color={p.isActive ? 'green' : 'gray'} w={100}>
+                  {p.isActive ? 'Active' : 'Deactivated'}
+                </Badge>
+                <div style={{ width: 90 }}>
+                  {p.isActive ? (
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={`Deactivate ${p.displayName}`}
+                      title={`Deactivate ${p.displayName}?`}
+                      message={`${p.displayName} will no longer be able to sign in to ${member.organizationName}. Their OKRs, check-ins and history stay. You can reactivate them later.`}
+                      confirmLabel="Deactivate"
+                      onConfirm={async () => {
+                        await api.people.deactivatePerson(p.id);
+                        await refresh();
                       }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Badge variant="light" color={p.isActive ? 'green' : 'gray'}>
-                        {p.isActive ? 'Active' : 'Deactivated'}
-                      </Badge>
-                      {p.isActive ? (
-                        <ConfirmButton
-                          size="compact-xs"
-                          variant="subtle"
-                          aria-label={`Deactivate ${p.displayName}`}
-                          title={`Deactivate ${p.displayName}?`}
-                          message={`${p.displayName} will no longer be able to sign in to ${member.organizationName}. Their OKRs, check-ins and history stay. You can reactivate them later.`}
-                          confirmLabel="Deactivate"
-                          onConfirm={async () => {
-                            await api.people.deactivatePerson(p.id);
-                            await refresh();
-                          }}
-                        >
-                          Deactivate
-                        </ConfirmButton>
-                      ) : (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          loading={busy === p.id}
-                          onClick={() => void act(p.id, () => api.people.reactivatePerson(p.id))}
-                          aria-label={`Reactivate ${p.displayName}`}
-                        >
-                          Reactivate
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    >
+                      Deactivate
+                    </ConfirmButton>
+                  ) : (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      loading={busy === p.id}
+                      onClick={() => void act(p.id, () => api.people.reactivatePerson(p.id))}
+                      aria-label={`Reactivate ${p.displayName}`}
+                    >
+                      Reactivate
+                    </Button>
+                  )}
+                </div>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
       </Stack>
     </Card>
   );

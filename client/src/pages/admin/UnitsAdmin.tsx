@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -9,7 +9,6 @@ import {
   NavLink,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -33,6 +32,12 @@ const kindData = childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }));
 export function UnitsAdmin() {
   const tree = useOrgTree();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const details = useRef<HTMLDivElement>(null);
+  const select = (id: string) => {
+    setSelectedId(id);
+    // On a phone the details are below the tree: bring them into view.
+    if (window.matchMedia('(max-width: 62em)').matches) requestAnimationFrame(() => details.current?.scrollIntoView({ block: 'start' }));
+  };
   const units = tree.data?.units ?? [];
   const selected = units.find((u) => u.id === selectedId) ?? units[0];
 
@@ -52,7 +57,7 @@ export function UnitsAdmin() {
                 key={u.id}
                 component="button"
                 active={u.id === selected?.id}
-                onClick={() => setSelectedId(u.id)}
+                onClick={() => select(u.id)}
                 label={u.name}
                 description={`${unitKindLabel[u.kind]} · ${u.members.length} member${u.members.length === 1 ? '' : 's'}${u.hasUnloadedChildren ? ' · more units below' : ''}`}
                 style={{ paddingLeft: 12 + u.depth * 20 }}
@@ -62,7 +67,9 @@ export function UnitsAdmin() {
           </nav>
         </Card>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 7 }}>{selected && <UnitDetails key={selected.id} unit={selected} units={units} onSelect={setSelectedId} />}</Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }} ref={details} style={{ scrollMarginTop: 64 }}>
+        {selected && <UnitDetails key={selected.id} unit={selected} units={units} onSelect={setSelectedId} />}
+      </Grid.Col>
     </Grid>
   );
 }
@@ -292,57 +299,59 @@ function MembersCard({
         {unit.members.length === 0 ? (
           <Text size="sm">Nobody yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={380}>
-            <Table verticalSpacing={4}>
-              <Table.Tbody>
-                {unit.members.map((m) => (
-                  <Table.Tr key={m.person.id}>
-                    <Table.Td>
-                      <Text size="sm">{m.person.displayName}</Text>
-                      {!m.person.isActive && (
-                        <Text size="xs" c="dimmed">
-                          deactivated
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td w={130}>
-                      <Select
-                        aria-label={`Role of ${m.person.displayName} in ${unit.name}`}
-                        size="xs"
-                        data={[
-                          { value: 'LEAD', label: 'Lead' },
-                          { value: 'MEMBER', label: 'Member' },
-                        ]}
-                        value={m.role}
-                        allowDeselect={false}
-                        disabled={busy !== null}
-                        comboboxProps={{ withinPortal: true }}
-                        onChange={(v) =>
-                          v &&
-                          v !== m.role &&
-                          void run(`role-${m.person.id}`, () =>
-                            api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }),
-                          )
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td w={90}>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        loading={busy === `remove-${m.person.id}`}
-                        aria-label={`Remove ${m.person.displayName} from ${unit.name}`}
-                        onClick={() => void run(`remove-${m.person.id}`, () => api.orgUnits.removeUnitMember(unit.id, m.person.id))}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap={0} role="list" aria-label={`Members of ${unit.name}`}>
+            {unit.members.map((m) => (
+              <Group
+                key={m.person.id}
+                role="listitem"
+                gap="xs"
+                wrap="nowrap"
+                py={4}
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              >
+                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" truncate>
+                    {m.person.displayName}
+                  </Text>
+                  {!m.person.isActive && (
+                    <Text size="xs" c="dimmed">
+                      deactivated
+                    </Text>
+                  )}
+                </Stack>
+                <Select
+                  aria-label={`Role of ${m.person.displayName} in ${unit.name}`}
+                  size="xs"
+                  w={100}
+                  data={[
+                    { value: 'LEAD', label: 'Lead' },
+                    { value: 'MEMBER', label: 'Member' },
+                  ]}
+                  value={m.role}
+                  allowDeselect={false}
+                  disabled={busy !== null}
+                  comboboxProps={{ withinPortal: true }}
+                  onChange={(v) =>
+                    v &&
+                    v !== m.role &&
+                    void run(`role-${m.person.id}`, () =>
+                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }),
+                    )
+                  }
+                />
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  loading={busy === `remove-${m.person.id}`}
+                  aria-label={`Remove ${m.person.displayName} from ${unit.name}`}
+                  onClick={() => void run(`remove-${m.person.id}`, () => api.orgUnits.removeUnitMember(unit.id, m.person.id))}
+                >
+                  Remove
+                </Button>
+              </Group>
+            ))}
+          </Stack>
         )}
         <Group gap="sm" align="flex-end" wrap="wrap">
           <div style={{ flex: '2 1 200px' }}>

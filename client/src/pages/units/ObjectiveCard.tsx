@@ -101,6 +101,7 @@ export function ObjectiveCard({
   return (
     <Card
       component="article"
+      p={{ base: 'sm', sm: 'lg' }}
       aria-label={objective.title}
       data-testid="objective-card"
       data-state={objective.state}

@@ -140,7 +140,8 @@ export default function UnitPage() {
                 <Text size="sm" lineClamp={2}>
                   {unit.members.length === 0
                     ? 'Nobody yet'
-                    : unit.members
+                    : [...unit.members]
+                        .sort((a, b) => Number(b.role === 'LEAD') - Number(a.role === 'LEAD') || a.person.displayName.localeCompare(b.person.displayName))
                         .map((m) => `${m.person.displayName}${m.role === 'LEAD' ? ' (lead)' : ''}`)
                         .join(', ')}
                 </Text>
