@@ -141,9 +141,12 @@ function AlignForm({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Once a parent is chosen, the search box shows its label: that is not a new search.
+  const [chosenLabel, setChosenLabel] = useState<string | null>(null);
+  const text = debounced === chosenLabel ? '' : debounced.trim();
   const candidates = useQuery({
-    queryKey: ['okr', 'plan', 'alignment-candidates', periodId, debounced],
-    queryFn: () => graphql(PlanAlignmentCandidatesDocument, { periodId, text: debounced.trim() || null }),
+    queryKey: ['okr', 'plan', 'alignment-candidates', periodId, text],
+    queryFn: () => graphql(PlanAlignmentCandidatesDocument, { periodId, text: text || null }),
     placeholderData: (previous) => previous,
   });
   const nodes = useMemo(
@@ -194,6 +197,7 @@ function AlignForm({
             setParentId(value);
             setKeyResultId(null);
             setChosen(nodes.find((n) => n.id === value) ?? null);
+            setChosenLabel(data.find((d) => d.value === value)?.label ?? null);
           }}
           searchValue={search}
           onSearchChange={setSearch}

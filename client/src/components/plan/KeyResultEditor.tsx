@@ -128,11 +128,14 @@ export function KeyResultEditor({
   objectiveId,
   keyResult,
   people,
+  unitName,
   defaultOwnerId,
   onSaved,
   onCancel,
 }: {
   objectiveId: string;
+  /** The unit whose members are offered first as owners. */
+  unitName?: string;
   /** The key result to edit; absent to add one. */
   keyResult?: PlanKeyResultFragment | null;
   people: readonly PersonOption[];
@@ -311,6 +314,7 @@ export function KeyResultEditor({
               label="Owner"
               description="Who checks in on it every week."
               people={people}
+              unitName={unitName}
               value={values.ownerId}
               onChange={(v) => form.setFieldValue('ownerId', v)}
               error={form.errors.ownerId}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Card, Divider, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/rest';
@@ -57,6 +57,13 @@ export function ObjectiveCard({
   const [activationError, setActivationError] = useState<string | null>(null);
 
   // A refusal describes the objective as it was: forget it once the objective or its key results change.
+  const cardRef = useRef<HTMLElement>(null);
+  // A draft just created opens with its first key result: bring it into view.
+  useEffect(() => {
+    if (!addKeyResultOnOpen) return;
+    setEditingKeyResult((current) => current ?? 'new');
+    cardRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [addKeyResultOnOpen]);
   const shape = `${objective.version}:${objective.keyResults.map((k) => `${k.id}@${k.version}`).join(',')}`;
   useEffect(() => setActivationError(null), [shape]);
 
@@ -100,12 +107,13 @@ export function ObjectiveCard({
 
   return (
     <Card
+      ref={cardRef}
       component="article"
+      style={{ scrollMarginTop: 72, ...(draft ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-orange-5)', borderWidth: 2 } : {}) }}
       p={{ base: 'sm', sm: 'lg' }}
       aria-label={objective.title}
       data-testid="objective-card"
       data-state={objective.state}
-      style={draft ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-orange-5)', borderWidth: 2 } : undefined}
     >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -177,6 +185,7 @@ export function ObjectiveCard({
                 objectiveId={objective.id}
                 keyResult={kr}
                 people={people}
+                unitName={unit.name}
                 onCancel={() => setEditingKeyResult(null)}
                 onSaved={async () => {
                   await onChanged();
@@ -202,6 +211,7 @@ export function ObjectiveCard({
             <KeyResultEditor
               objectiveId={objective.id}
               people={people}
+              unitName={unit.name}
               defaultOwnerId={objective.owner?.id ?? member.personId}
               onCancel={() => setEditingKeyResult(null)}
               onSaved={async () => {

@@ -195,8 +195,9 @@ export default function UnitPage() {
                 defaultOwnerId={member.personId}
                 onCancel={() => setCreating(false)}
                 onSaved={async (saved) => {
-                  await refresh();
+                  // Known before the new card mounts, so it opens with its first key result.
                   setJustCreated(saved.id);
+                  await refresh();
                   setCreating(false);
                 }}
               />
