@@ -80,8 +80,8 @@ describe('MyWeekPage', { timeout: 20_000 }, () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     await waitFor(() => expect(recordCheckIn).toHaveBeenCalledTimes(2));
-    expect(recordCheckIn).toHaveBeenCalledWith('a', { value: 3, confidence: 6, narrative: undefined, blockers: undefined }, '"4"');
-    expect(recordCheckIn).toHaveBeenCalledWith('b', { value: 6, confidence: 7, narrative: 'Two releases this week.', blockers: undefined }, '"1"');
+    expect(recordCheckIn).toHaveBeenCalledWith('a', { value: 3, confidence: 6, narrative: undefined, blockers: undefined });
+    expect(recordCheckIn).toHaveBeenCalledWith('b', { value: 6, confidence: 7, narrative: 'Two releases this week.', blockers: undefined });
 
     expect(await screen.findByText(/Checked in 1 key result; statuses are updated\. 1 needs your attention/)).toBeInTheDocument();
     expect(within(a!).getByText(/add a narrative saying why/)).toBeInTheDocument();

@@ -1,0 +1,429 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/rest';
+import { describeError } from '../../api/http';
+import { ErrorAlert, Loading } from '../../components/States';
+import { applyServerErrors } from '../../components/formErrors';
+import { ConfirmButton } from '../../components/plan/ConfirmButton';
+import { PersonSelect } from '../../components/plan/PersonSelect';
+import { useOrgTree, type TreeUnit } from '../../components/plan/orgTree';
+import { unitKindLabel, unitKindToRest, unitRoleToRest } from '../../components/plan/vocabulary';
+import type { UnitKind, UnitRole } from '../../graphql/generated';
+
+const childKinds: UnitKind[] = ['DIVISION', 'DEPARTMENT', 'TEAM', 'CROSS_FUNCTIONAL_TEAM'];
+const kindData = childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }));
+
+/** The units tree: pick a unit to rename it, change its kind, move it, manage its members, add a sub-unit or delete it. */
+export function UnitsAdmin() {
+  const tree = useOrgTree();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const details = useRef<HTMLDivElement>(null);
+  const select = (id: string) => {
+    setSelectedId(id);
+    // On a phone the details are below the tree: bring them into view.
+    if (window.matchMedia('(max-width: 62em)').matches) requestAnimationFrame(() => details.current?.scrollIntoView({ block: 'start' }));
+  };
+  const units = tree.data?.units ?? [];
+  const selected = units.find((u) => u.id === selectedId) ?? units[0];
+
+  if (tree.isLoading) return <Loading label="Loading the units…" />;
+  if (tree.error) return <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />;
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Card padding="xs">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} px="xs" pt={4} pb={6}>
+            Units ({units.length})
+          </Text>
+          <nav aria-label="Units tree">
+            {units.map((u) => (
+              <NavLink
+                key={u.id}
+                component="button"
+                active={u.id === selected?.id}
+                onClick={() => select(u.id)}
+                label={u.name}
+                description={`${unitKindLabel[u.kind]} · ${u.members.length} member${u.members.length === 1 ? '' : 's'}${u.hasUnloadedChildren ? ' · more units below' : ''}`}
+                style={{ paddingLeft: 12 + u.depth * 20 }}
+                aria-current={u.id === selected?.id ? 'true' : undefined}
+              />
+            ))}
+          </nav>
+        </Card>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }} ref={details} style={{ scrollMarginTop: 64 }}>
+        {selected && <UnitDetails key={selected.id} unit={selected} units={units} onSelect={setSelectedId} />}
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonly TreeUnit[]; onSelect: (id: string) => void }) {
+  const queryClient = useQueryClient();
+  const tree = useOrgTree();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['okr'] });
+  const isCompany = unit.kind === 'COMPANY';
+
+  return (
+    <Stack gap="md">
+      <Card>
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="wrap">
+            <Title order={2} size="h4">
+              {unit.name}
+            </Title>
+            <Badge variant="light" color="gray">
+              {unitKindLabel[unit.kind]}
+            </Badge>
+          </Group>
+          <RenameForm unit={unit} onSaved={refresh} />
+          {!isCompany && <MoveForm unit={unit} units={units} onSaved={refresh} />}
+          {unit.hasUnloadedChildren && (
+            <Text size="sm" c="dimmed">
+              This unit has units below it deeper than this view shows. Open the unit’s page from Units to see them.
+            </Text>
+          )}
+        </Stack>
+      </Card>
+
+      <MembersCard unit={unit} people={tree.data?.people ?? []} onChanged={refresh} />
+
+      <Card>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            Add a unit below {unit.name}
+          </Title>
+          <CreateChildForm
+            parent={unit}
+            onCreated={async (id) => {
+              await refresh();
+              onSelect(id);
+            }}
+          />
+        </Stack>
+      </Card>
+
+      {!isCompany && (
+        <Card>
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Stack gap={0} style={{ flex: '1 1 240px' }}>
+              <Text fw={600}>Delete {unit.name}</Text>
+              <Text size="sm" c="dimmed">
+                Only an empty unit can be deleted: no units below it, no members, no objectives, key results, KPIs or initiatives (across every period).
+              </Text>
+            </Stack>
+            <ConfirmButton
+              variant="light"
+              title={`Delete ${unit.name}?`}
+              message={`${unit.name} will be removed from the organisation tree. This cannot be undone.`}
+              confirmLabel="Delete unit"
+              onConfirm={async () => {
+                await api.orgUnits.deleteOrgUnit(unit.id);
+                onSelect(unit.parentId ?? '');
+                await refresh();
+              }}
+            >
+              Delete unit
+            </ConfirmButton>
+          </Group>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<unknown> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const form = useForm({
+    initialValues: { name: unit.name, kind: unit.kind },
+    validate: { name: (v) => (v.trim() ? null : 'Give the unit a name.') },
+  });
+  useEffect(() => {
+    form.setValues({ name: unit.name, kind: unit.kind });
+    form.resetDirty({ name: unit.name, kind: unit.kind });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unit.name, unit.kind]);
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    setDone(false);
+    try {
+      await api.orgUnits.updateOrgUnit(unit.id, { name: v.name.trim(), kind: unitKindToRest[v.kind] });
+      await onSaved();
+      setDone(true);
+    } catch (e) {
+      setError(applyServerErrors(e, (f, m) => form.setFieldError(f, m), ['name', 'kind']));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Rename ${unit.name}`}>
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Name" style={{ flex: '2 1 200px' }} {...form.getInputProps('name')} />
+          {unit.kind === 'COMPANY' ? (
+            <Text size="sm" c="dimmed" style={{ flex: '1 1 160px' }}>
+              The root is always the company.
+            </Text>
+          ) : (
+            <Select label="Kind" data={kindData} allowDeselect={false} style={{ flex: '1 1 160px' }} comboboxProps={{ withinPortal: true }} {...form.getInputProps('kind')} />
+          )}
+          <Button type="submit" variant="light" loading={form.submitting} disabled={!form.isDirty()}>
+            Save
+          </Button>
+        </Group>
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+        {done && !form.isDirty() && (
+          <Text size="sm" c="green.8" role="status">
+            Saved.
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+function MoveForm({ unit, units, onSaved }: { unit: TreeUnit; units: readonly TreeUnit[]; onSaved: () => Promise<unknown> }) {
+  const [parentId, setParentId] = useState<string | null>(unit.parentId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setParentId(unit.parentId), [unit.parentId]);
+
+  const move = async () => {
+    if (!parentId || parentId === unit.parentId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.orgUnits.moveOrgUnit(unit.id, { parentId });
+      await onSaved();
+    } catch (e) {
+      // A cycle (under itself or one of its own sub-units) is the server's to refuse: its words are shown.
+      setError(describeError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Select
+          label="Sits under"
+          description="Moving keeps its objectives and history."
+          data={units.filter((u) => u.id !== unit.id).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))}
+          value={parentId}
+          onChange={setParentId}
+          allowDeselect={false}
+          searchable
+          style={{ flex: '1 1 240px' }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Button variant="light" onClick={() => void move()} loading={busy} disabled={!parentId || parentId === unit.parentId}>
+          Move
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" variant="light" role="alert" title="Not moved">
+          {error}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function MembersCard({
+  unit,
+  people,
+  onChanged,
+}: {
+  unit: TreeUnit;
+  people: readonly { id: string; displayName: string; isActive: boolean }[];
+  onChanged: () => Promise<unknown>;
+}) {
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [role, setRole] = useState<UnitRole>('MEMBER');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const memberIds = new Set(unit.members.map((m) => m.person.id));
+
+  const run = async (key: string, action: () => Promise<unknown>) => {
+    setBusy(key);
+    setError(null);
+    try {
+      await action();
+      await onChanged();
+      return true;
+    } catch (e) {
+      setError(describeError(e).message);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card>
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Members of {unit.name}
+        </Title>
+        <Text size="sm" c="dimmed">
+          Leads manage the unit’s OKRs, members and sub-units; members draft OKRs for it and check in.
+        </Text>
+        {error && (
+          <Alert color="red" variant="light" role="alert" withCloseButton onClose={() => setError(null)}>
+            {error}
+          </Alert>
+        )}
+        {unit.members.length === 0 ? (
+          <Text size="sm">Nobody yet.</Text>
+        ) : (
+          <Stack gap={0} role="list" aria-label={`Members of ${unit.name}`}>
+            {unit.members.map((m) => (
+              <Group
+                key={m.person.id}
+                role="listitem"
+                gap="xs"
+                wrap="nowrap"
+                py={4}
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              >
+                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" truncate>
+                    {m.person.displayName}
+                  </Text>
+                  {!m.person.isActive && (
+                    <Text size="xs" c="dimmed">
+                      deactivated
+                    </Text>
+                  )}
+                </Stack>
+                <Select
+                  aria-label={`Role of ${m.person.displayName} in ${unit.name}`}
+                  size="xs"
+                  w={100}
+                  data={[
+                    { value: 'LEAD', label: 'Lead' },
+                    { value: 'MEMBER', label: 'Member' },
+                  ]}
+                  value={m.role}
+                  allowDeselect={false}
+                  disabled={busy !== null}
+                  comboboxProps={{ withinPortal: true }}
+                  onChange={(v) =>
+                    v &&
+                    v !== m.role &&
+                    void run(`role-${m.person.id}`, () =>
+                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }),
+                    )
+                  }
+                />
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  loading={busy === `remove-${m.person.id}`}
+                  aria-label={`Remove ${m.person.displayName} from ${unit.name}`}
+                  onClick={() => void run(`remove-${m.person.id}`, () => api.orgUnits.removeUnitMember(unit.id, m.person.id))}
+                >
+                  Remove
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <div style={{ flex: '2 1 200px' }}>
+            <PersonSelect
+              label="Add a person"
+              people={people.filter((p) => !memberIds.has(p.id)).map((p) => ({ id: p.id, displayName: p.displayName, isActive: p.isActive }))}
+              value={personId}
+              onChange={setPersonId}
+              placeholder="Search by name"
+            />
+          </div>
+          <Select
+            label="As"
+            data={[
+              { value: 'MEMBER', label: 'Member' },
+              { value: 'LEAD', label: 'Lead' },
+            ]}
+            value={role}
+            onChange={(v) => v && setRole(v as UnitRole)}
+            allowDeselect={false}
+            style={{ flex: '1 1 110px' }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Button
+            variant="light"
+            disabled={!personId}
+            loading={busy === 'add'}
+            onClick={() =>
+              personId &&
+              void run('add', () => api.orgUnits.addUnitMember(unit.id, { personId, role: unitRoleToRest[role] })).then((ok) => ok && setPersonId(null))
+            }
+          >
+            Add
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function CreateChildForm({ parent, onCreated }: { parent: TreeUnit; onCreated: (id: string) => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<{ name: string; kind: UnitKind }>({
+    initialValues: { name: '', kind: 'TEAM' },
+    validate: { name: (v) => (v.trim() ? null : 'Give the new unit a name.') },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    try {
+      const created = await api.orgUnits.createOrgUnit({ parentId: parent.id, name: v.name.trim(), kind: unitKindToRest[v.kind] });
+      form.reset();
+      await onCreated(created.id);
+    } catch (e) {
+      setError(applyServerErrors(e, (f, m) => form.setFieldError(f, m), ['name', 'kind', 'parentId']));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Add a unit below ${parent.name}`}>
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Name" placeholder="Growth team" style={{ flex: '2 1 200px' }} {...form.getInputProps('name')} />
+          <Select label="Kind" data={kindData} allowDeselect={false} style={{ flex: '1 1 160px' }} comboboxProps={{ withinPortal: true }} {...form.getInputProps('kind')} />
+          <Button type="submit" variant="light" loading={form.submitting}>
+            Add unit
+          </Button>
+        </Group>
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </form>
+  );
+}
