@@ -2345,10 +2345,9 @@ export class KeyResultsClient {
 
     /**
      * Add a key result to an open objective.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    createKeyResult(body: CreateKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
+    createKeyResult(body: CreateKeyResult, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2359,7 +2358,6 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2408,12 +2406,6 @@ export class KeyResultsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -3157,10 +3149,9 @@ export class KpisClient {
 
     /**
      * Record a dated value of the KPI, with its source.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    recordKpiValue(id: string, body: RecordKpiValue, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiValueDto> {
+    recordKpiValue(id: string, body: RecordKpiValue, signal?: AbortSignal): Promise<KpiValueDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/values";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3174,7 +3165,6 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3223,12 +3213,6 @@ export class KpisClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -3980,10 +3964,9 @@ export class ObjectivesClient {
 
     /**
      * Align the objective to a parent objective or a parent key result (contributes or supports).
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    alignObjective(id: string, body: AlignObjective, if_Match?: string | undefined, signal?: AbortSignal): Promise<AlignmentDto> {
+    alignObjective(id: string, body: AlignObjective, signal?: AbortSignal): Promise<AlignmentDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3997,7 +3980,6 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4047,12 +4029,6 @@ export class ObjectivesClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -4069,10 +4045,9 @@ export class ObjectivesClient {
 
     /**
      * Remove one of the objective's alignments.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return No Content
      */
-    removeAlignment(id: string, alignmentId: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+    removeAlignment(id: string, alignmentId: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments/{alignmentId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4086,7 +4061,6 @@ export class ObjectivesClient {
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4125,12 +4099,6 @@ export class ObjectivesClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4409,10 +4377,9 @@ export class ObjectivesClient {
 
     /**
      * Start a draft copy in a later period with the unfinished key results.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return Created
      */
-    rollOverObjective(id: string, body: RollOverObjective, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
+    rollOverObjective(id: string, body: RollOverObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/roll-over";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4426,7 +4393,6 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4475,12 +4441,6 @@ export class ObjectivesClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {

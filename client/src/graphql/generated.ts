@@ -34,6 +34,10 @@ export type Query = {
   /** The root units, or the children of parentId. */
   orgUnits: Maybe<Array<OrgUnit>>;
   orgUnit: Maybe<OrgUnit>;
+  /** The organisation's people, by name. */
+  people: Maybe<Array<Person>>;
+  /** The organisation's invitations, newest first. Admins only. */
+  invitations: Maybe<Array<Invitation>>;
   /** Objectives matching a filter, a page at a time (cursor pagination). */
   objectives: Maybe<ObjectiveConnection>;
   objective: Maybe<Objective>;
@@ -71,6 +75,19 @@ export type QueryOrgUnitsArgs = {
 /** The OKR graph: reads only (writes are the REST API's). */
 export type QueryOrgUnitArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryPeopleArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryInvitationsArgs = {
+  pendingOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -146,6 +163,8 @@ export type OrganizationRole =
 /** A person of the organisation. */
 export type Person = {
   id: Scalars['ID']['output'];
+  /** The REST ETag: send it in If-Match to change the person's role or activity. */
+  version: Scalars['Long']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   role: OrganizationRole;
@@ -155,6 +174,8 @@ export type Person = {
 /** The caller's organisation (the tenant): nothing of another organisation is ever visible. */
 export type Organization = {
   id: Scalars['ID']['output'];
+  /** The REST ETag: send it in If-Match to change the name or settings. */
+  version: Scalars['Long']['output'];
   name: Scalars['String']['output'];
   settings: OrganizationSettings;
   /** The root of the unit tree. */
@@ -186,10 +207,14 @@ export type OrganizationSettings = {
 /** A node of the organisation tree: the company, a division, a department, a team. */
 export type OrgUnit = {
   id: Scalars['ID']['output'];
+  /** The REST ETag: send it in If-Match to change the unit or its members. */
+  version: Scalars['Long']['output'];
   name: Scalars['String']['output'];
   kind: UnitKind;
   parent: Maybe<OrgUnit>;
   children: Array<OrgUnit>;
+  /** Every unit below this one, breadth first: the whole subtree in one list, however deep. */
+  descendants: Array<OrgUnit>;
   /** From the parent up to the company. */
   ancestors: Array<OrgUnit>;
   members: Array<UnitMember>;
@@ -304,6 +329,8 @@ export type Visibility =
 /** A planning cycle: a year, or a quarter inside a year. Dates are inclusive calendar days (UTC). */
 export type Period = {
   id: Scalars['ID']['output'];
+  /** The REST ETag: send it in If-Match to change the period or its checkpoints. */
+  version: Scalars['Long']['output'];
   name: Scalars['String']['output'];
   kind: PeriodKind;
   state: PeriodState;
@@ -608,6 +635,28 @@ export type RaciRole =
   | 'ACCOUNTABLE'
   | 'CONSULTED'
   | 'INFORMED';
+
+/** An invitation to join the organisation. Its one-time token was shown once, when it was created, and is never shown again. */
+export type Invitation = {
+  id: Scalars['ID']['output'];
+  /** The REST ETag. */
+  version: Scalars['Long']['output'];
+  email: Scalars['String']['output'];
+  role: OrganizationRole;
+  state: InvitationState;
+  invitedBy: Maybe<Person>;
+  createdAt: Scalars['DateTimeOffset']['output'];
+  expiresAt: Scalars['DateTimeOffset']['output'];
+  acceptedAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  acceptedBy: Maybe<Person>;
+  revokedAt: Maybe<Scalars['DateTimeOffset']['output']>;
+};
+
+export type InvitationState =
+  | 'PENDING'
+  | 'ACCEPTED'
+  | 'REVOKED'
+  | 'EXPIRED';
 
 /** A page of objectives, in creation order. */
 export type ObjectiveConnection = {

@@ -13,6 +13,11 @@ internal static class EndpointConventions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+    /// <summary>Writes that name something that must exist but take no If-Match (a new child, a link, a copy).</summary>
+    public static RouteHandlerBuilder NotFound(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Reads and conditional writes: 404, and 412 when the If-Match version is stale.</summary>
     public static RouteHandlerBuilder NotFoundAndStale(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -17,7 +17,7 @@ public static class KeyResultEndpoints
     {
         var group = api.MapGroup("/key-results").WithTags("KeyResults");
         group.MapPost("/", CreateKeyResult)
-            .Operation(nameof(CreateKeyResult), "Add a key result to an open objective.").NotFoundAndStale().RuleViolations();
+            .Operation(nameof(CreateKeyResult), "Add a key result to an open objective.").NotFound().RuleViolations();
         group.MapGet("/{id:guid}", GetKeyResult)
             .Operation(nameof(GetKeyResult), "One key result; the ETag is its version.").NotFoundAndStale();
         group.MapPut("/{id:guid}", UpdateKeyResult)
@@ -28,7 +28,7 @@ public static class KeyResultEndpoints
             .Operation(nameof(OverrideKeyResultGrade), "Override a closed key result's grade, with a reason.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/check-ins", RecordCheckIn)
             .Operation(nameof(RecordCheckIn), "Check in: value, confidence, narrative, blockers, next steps, effective date.")
-            .ProducesProblem(StatusCodes.Status404NotFound).RuleViolations();
+            .NotFound().RuleViolations();
 
         api.MapGroup("/check-ins").WithTags("KeyResults")
             .MapGet("/{id:guid}", GetCheckIn)

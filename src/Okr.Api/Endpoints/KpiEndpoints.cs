@@ -23,7 +23,7 @@ public static class KpiEndpoints
             .Operation(nameof(UpdateKpi), "Replace what defines a KPI (name, unit, owning unit, direction, healthy band). Send If-Match.")
             .NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/values", RecordKpiValue)
-            .Operation(nameof(RecordKpiValue), "Record a dated value of the KPI, with its source.").NotFoundAndStale().RuleViolations();
+            .Operation(nameof(RecordKpiValue), "Record a dated value of the KPI, with its source.").NotFound().RuleViolations();
         group.MapGet("/{id:guid}/values/{valueId:guid}", GetKpiValue)
             .Operation(nameof(GetKpiValue), "One recorded value of a KPI.").NotFoundAndStale();
         group.MapPost("/{id:guid}/key-results", LinkKpiToKeyResult)

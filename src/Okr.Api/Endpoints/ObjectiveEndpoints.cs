@@ -35,9 +35,9 @@ public static class ObjectiveEndpoints
             .Operation(nameof(CancelObjective), "Cancel a draft or active objective; its history stays.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/alignments", AlignObjective)
             .Operation(nameof(AlignObjective), "Align the objective to a parent objective or a parent key result (contributes or supports).")
-            .NotFoundAndStale().RuleViolations();
+            .NotFound().RuleViolations();
         group.MapDelete("/{id:guid}/alignments/{alignmentId:guid}", RemoveAlignment)
-            .Operation(nameof(RemoveAlignment), "Remove one of the objective's alignments.").NotFoundAndStale();
+            .Operation(nameof(RemoveAlignment), "Remove one of the objective's alignments.").NotFound();
         group.MapPut("/{id:guid}/key-result-order", ArrangeKeyResults)
             .Operation(nameof(ArrangeKeyResults), "Set the order and weights of the objective's key results.").NotFoundAndStale().RuleViolations();
         group.MapPut("/{id:guid}/grade", OverrideObjectiveGrade)
@@ -46,7 +46,7 @@ public static class ObjectiveEndpoints
         group.MapPut("/{id:guid}/retrospective", WriteRetrospective)
             .Operation(nameof(WriteRetrospective), "Write the objective's retrospective.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/roll-over", RollOverObjective)
-            .Operation(nameof(RollOverObjective), "Start a draft copy in a later period with the unfinished key results.").NotFoundAndStale().RuleViolations();
+            .Operation(nameof(RollOverObjective), "Start a draft copy in a later period with the unfinished key results.").NotFound().RuleViolations();
     }
 
     public static async Task<Created<ObjectiveDto>> CreateObjective(CreateObjective command, ISender sender, HttpContext http, CancellationToken cancellationToken)

@@ -14,12 +14,17 @@ public sealed class OrgUnitGraphType : ObjectGraphType<UnitView>
         Name = "OrgUnit";
         Description = "A node of the organisation tree: the company, a division, a department, a team.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The REST ETag: send it in If-Match to change the unit or its members.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<EnumerationGraphType<UnitKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<OrgUnitGraphType>("parent").Resolve(c => c.Source.ParentId is { } id ? c.Unit(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>>("children")
             .WithComplexityImpact(1, ListSizes.ChildUnits)
             .Resolve(c => c.Units().Then(units => units.ChildrenOf(c.Source.Id)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>>("descendants")
+            .Description("Every unit below this one, breadth first: the whole subtree in one list, however deep.")
+            .WithComplexityImpact(1, ListSizes.Units)
+            .Resolve(c => c.Units().Then(units => units.DescendantsOf(c.Source.Id)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrgUnitGraphType>>>>("ancestors").Description("From the parent up to the company.")
             .WithComplexityImpact(1, ListSizes.Work)
             .Resolve(c => c.Units().Then(units => units.AncestorsOf(c.Source.Id)));

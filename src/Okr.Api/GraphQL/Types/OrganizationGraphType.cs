@@ -12,6 +12,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationView>
         Name = "Organization";
         Description = "The caller's organisation (the tenant): nothing of another organisation is ever visible.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The REST ETag: send it in If-Match to change the name or settings.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<OrganizationSettingsGraphType>>("settings").Resolve(c => c.Source.Settings);
         Field<OrgUnitGraphType>("company").Description("The root of the unit tree.").Resolve(c => c.Units().Then(u => u.Company));

@@ -16,6 +16,7 @@ public sealed class PeriodGraphType : ObjectGraphType<PeriodView>
         Name = "Period";
         Description = "A planning cycle: a year, or a quarter inside a year. Dates are inclusive calendar days (UTC).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The REST ETag: send it in If-Match to change the period or its checkpoints.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<EnumerationGraphType<PeriodKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<EnumerationGraphType<PeriodState>>>("state").Resolve(c => c.Source.State);

@@ -43,6 +43,17 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.SendAsync(new GetOrgUnit(c.Id("id"))));
 
+        Field<ListGraphType<NonNullGraphType<PersonGraphType>>>("people").Description("The organisation's people, by name.")
+            .Argument<BooleanGraphType>("includeInactive", "Also deactivated people.", a => a.DefaultValue = false)
+            .Argument<StringGraphType>("search", "Part of a name or an email address.")
+            .WithComplexityImpact(1, ListSizes.People)
+            .ResolveAsync(async c => await c.SendAsync(new ListPeople(c.GetArgument("includeInactive", false), c.GetArgument<string?>("search"))));
+        Field<ListGraphType<NonNullGraphType<InvitationGraphType>>>("invitations")
+            .Description("The organisation's invitations, newest first. Admins only.")
+            .Argument<BooleanGraphType>("pendingOnly", "Only those that can still be accepted.", a => a.DefaultValue = false)
+            .WithComplexityImpact(1, ListSizes.People)
+            .ResolveAsync(async c => await c.SendAsync(new ListInvitations(c.GetArgument("pendingOnly", false))));
+
         Field<ObjectiveConnectionGraphType>("objectives").Description("Objectives matching a filter, a page at a time (cursor pagination).")
             .Argument<ObjectiveFilterInputGraphType>("filter")
             .Argument<IntGraphType>("first", $"Page size, at most {FindObjectives.MaxPageSize}.", a => a.DefaultValue = FindObjectives.DefaultPageSize)

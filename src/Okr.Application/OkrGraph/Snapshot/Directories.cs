@@ -28,6 +28,9 @@ public sealed class UnitDirectory
 
     public IReadOnlyList<UnitView> ChildrenOf(Guid id) => Tree.ChildrenOf(id).Select(c => _byId[c]).ToList();
 
+    /// <summary>Every unit below, breadth first (not the unit itself).</summary>
+    public IReadOnlyList<UnitView> DescendantsOf(Guid id) => Tree.SubtreeOf(id).Skip(1).Select(d => _byId[d]).ToList();
+
     /// <summary>From the parent up to the root.</summary>
     public IReadOnlyList<UnitView> AncestorsOf(Guid id) => Tree.AncestorsOf(id).Select(a => _byId[a]).ToList();
 

@@ -28,14 +28,14 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         if (_organization is not null) return _organization;
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
             ?? throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
-        return _organization = new OrganizationView(organization.Id, organization.Name, organization.Settings);
+        return _organization = new OrganizationView(organization.Id, organization.Version, organization.Name, organization.Settings);
     }
 
     public async ValueTask<UnitDirectory> UnitsAsync(CancellationToken cancellationToken)
     {
         if (_units is not null) return _units;
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken); // members are auto-included
-        return _units = new UnitDirectory(units.Select(u => new UnitView(u.Id, u.Name, u.Kind, u.ParentId,
+        return _units = new UnitDirectory(units.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId,
             u.Members.Select(m => new UnitMemberView(u.Id, m.PersonId, m.Role)).ToList())));
     }
 

@@ -31,6 +31,12 @@ public sealed record GetOrgUnit(Guid Id) : IQuery<UnitView>;
 /// <summary>The whole unit tree (for the batch loader).</summary>
 public sealed record GetUnitDirectory : IQuery<UnitDirectory>;
 
+/// <summary>The organisation's people, by name; deactivated ones on request.</summary>
+public sealed record ListPeople(bool IncludeInactive = false, string? Search = null) : IQuery<IReadOnlyList<PersonView>>;
+
+/// <summary>The organisation's invitations, newest first (admins only: they hold email addresses of people not yet in).</summary>
+public sealed record ListInvitations(bool PendingOnly = false) : IQuery<IReadOnlyList<InvitationView>>, IAdminRequest;
+
 /// <summary>People by id (batch).</summary>
 public sealed record GetPeople(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyDictionary<Guid, PersonView>>;
 
@@ -40,7 +46,7 @@ public sealed record GetFocusAreas(IReadOnlyCollection<Guid> Ids) : IQuery<IRead
 /// <summary>The focus areas of each period (batch).</summary>
 public sealed record GetPeriodFocusAreas(IReadOnlyCollection<Guid> PeriodIds) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<FocusAreaView>>>;
 
-public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrReadModel reads) :
+public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrReadModel reads, IClock clock) :
     IQueryHandler<GetMe, MeView>,
     IQueryHandler<GetOrganization, OrganizationView>,
     IQueryHandler<ListPeriods, IReadOnlyList<PeriodView>>,
@@ -50,6 +56,8 @@ public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrRea
     IQueryHandler<GetOrgUnit, UnitView>,
     IQueryHandler<GetUnitDirectory, UnitDirectory>,
     IQueryHandler<GetPeople, IReadOnlyDictionary<Guid, PersonView>>,
+    IQueryHandler<ListPeople, IReadOnlyList<PersonView>>,
+    IQueryHandler<ListInvitations, IReadOnlyList<InvitationView>>,
     IQueryHandler<GetFocusAreas, IReadOnlyDictionary<Guid, FocusAreaView>>,
     IQueryHandler<GetPeriodFocusAreas, IReadOnlyDictionary<Guid, IReadOnlyList<FocusAreaView>>>
 {
@@ -89,7 +97,37 @@ public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrRea
     {
         var ids = query.Ids.Distinct().ToList();
         return await db.People.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new PersonView(p.Id, p.DisplayName, p.Email, p.Role, p.IsActive), cancellationToken);
+            .ToDictionaryAsync(p => p.Id, p => new PersonView(p.Id, p.Version, p.DisplayName, p.Email, p.Role, p.IsActive), cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<PersonView>> Handle(ListPeople query, CancellationToken cancellationToken)
+    {
+        var people = db.People.AsNoTracking();
+        if (!query.IncludeInactive)
+            people = people.Where(p => p.IsActive);
+        var list = await people.Select(p => new PersonView(p.Id, p.Version, p.DisplayName, p.Email, p.Role, p.IsActive)).ToListAsync(cancellationToken);
+        var search = query.Search?.Trim();
+        // Filtered in memory: case-insensitive matching differs by provider, and an organisation's people are few.
+        return list
+            .Where(p => string.IsNullOrEmpty(search) || p.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || p.Email.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Email, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async ValueTask<IReadOnlyList<InvitationView>> Handle(ListInvitations query, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var invitations = await db.Invitations.AsNoTracking().ToListAsync(cancellationToken);
+        return invitations
+            .Select(i => new InvitationView(i.Id, i.Version, i.Email, i.Role,
+                i.AcceptedAt is not null ? InvitationState.Accepted
+                : i.RevokedAt is not null ? InvitationState.Revoked
+                : i.IsPending(now) ? InvitationState.Pending : InvitationState.Expired,
+                i.InvitedById, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.AcceptedByPersonId, i.RevokedAt))
+            .Where(i => !query.PendingOnly || i.State == InvitationState.Pending)
+            .OrderByDescending(i => i.CreatedAt)
+            .ToList();
     }
 
     public async ValueTask<IReadOnlyDictionary<Guid, FocusAreaView>> Handle(GetFocusAreas query, CancellationToken cancellationToken)
