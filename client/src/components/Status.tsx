@@ -38,7 +38,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: OkrStatusName | n
   if (!status) return null;
   return (
     <Tooltip label={statusHelp[status]} multiline w={260} withArrow>
-      <Badge color={statusColor[status]} variant="light" size={size} radius="sm">
+      <Badge color={statusColor[status]} variant={statusColor[status].includes('.') ? 'filled' : 'light'} size={size} radius="sm">
         {statusLabel[status]}
       </Badge>
     </Tooltip>

@@ -29,11 +29,11 @@ export function AlignmentLegend() {
         </Group>
         <Group gap={6} wrap="nowrap">
           <Line color={edgeColors.CONTRIBUTES} />
-          <Text size="xs">Contributes ×weight: counts in the parent’s progress</Text>
+          <Text size="xs">Contributes (×weight, counted in the parent)</Text>
         </Group>
         <Group gap={6} wrap="nowrap">
           <Line dashed color={edgeColors.SUPPORTS} />
-          <Text size="xs">Supports: shown, not counted</Text>
+          <Text size="xs">Supports (not counted)</Text>
         </Group>
         <Group gap={6} wrap="nowrap">
           <Box w={18} h={12} style={{ border: '1.5px solid var(--mantine-color-gray-4)', borderRadius: 4, background: 'var(--mantine-color-gray-0)' }} aria-hidden />

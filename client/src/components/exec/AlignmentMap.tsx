@@ -40,7 +40,7 @@ const UnitNode = memo(function UnitNode({ data }: NodeProps<UnitFlowNode>) {
         background: data.external ? 'transparent' : 'var(--mantine-color-gray-0)',
       }}
     >
-      <Group px={14} pt={8} gap={6} wrap="nowrap">
+      <Group px={12} pt={6} gap={6} wrap="nowrap">
         <Text fw={700} size="sm" truncate>
           {data.name}
         </Text>
@@ -61,7 +61,8 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
   return (
     <Box
       h="100%"
-      p={10}
+      px={10}
+      py={8}
       style={{
         background: 'var(--mantine-color-body)',
         borderRadius: 10,
@@ -88,7 +89,7 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
       >
         {data.label}
       </Text>
-      <Group gap={6} mt={6} wrap="nowrap">
+      <Group gap={6} mt={4} wrap="nowrap">
         <StatusBadge status={data.status} size="xs" />
         {state && (
           <Badge size="xs" variant="outline" color="gray">
@@ -104,7 +105,7 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
           {percent(data.progress)}
         </Text>
       </Group>
-      <Progress value={data.progress * 100} color={statusVar(data.status)} size="sm" radius="xl" mt={6} aria-hidden />
+      <Progress value={data.progress * 100} color={statusVar(data.status)} size="sm" radius="xl" mt={5} aria-hidden />
     </Box>
   );
 });
@@ -114,7 +115,7 @@ const KeyResultNode = memo(function KeyResultNode({ data }: NodeProps<KeyResultF
     <Box
       h="100%"
       px={8}
-      py={6}
+      py={5}
       style={{
         background: statusTint(data.status),
         borderRadius: 8,
@@ -170,7 +171,7 @@ export function AlignmentMap({
         edges={layout.edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.06, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
         nodesDraggable={false}

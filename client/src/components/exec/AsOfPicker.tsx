@@ -11,6 +11,8 @@ export function asOfInstant(day: string | null): string | null {
 export function AsOfPicker({ value, onChange, minDate }: { value: string | null; onChange: (day: string | null) => void; minDate?: string }) {
   return (
     <DatePickerInput
+      previousLabel="Previous month"
+      nextLabel="Next month"
       label="As of"
       placeholder="Now"
       value={value}

@@ -87,14 +87,14 @@ export type AlignmentFlowNode = UnitFlowNode | ObjectiveFlowNode | KeyResultFlow
 export type AlignmentFlowEdge = Edge<AlignmentEdgeData>;
 
 export const sizes = {
-  objective: { width: 264, height: 96 },
-  keyResult: { width: 240, height: 54 },
-  keyResultIndent: 24,
-  gap: 10,
-  padding: 14,
-  header: 36,
-  columnGap: 56,
-  rowGap: 110,
+  objective: { width: 264, height: 88 },
+  keyResult: { width: 244, height: 46 },
+  keyResultIndent: 20,
+  gap: 8,
+  padding: 12,
+  header: 32,
+  columnGap: 48,
+  rowGap: 90,
 } as const;
 
 export const groupWidth = sizes.objective.width + 2 * sizes.padding;
