@@ -222,7 +222,7 @@ export function ClosePeriodFlow({
               </List.Item>
               <List.Item>make the period read-only (late check-ins dated inside it are still accepted within the grace window).</List.Item>
             </List>
-            <Alert color="orange" variant="light">
+            <Alert color="orange" variant="light" role="note">
               Closing cannot be undone. After it you can still override a grade with a reason and write retrospectives.
             </Alert>
             {error != null && <ErrorAlert error={error} title="The period was not closed" />}

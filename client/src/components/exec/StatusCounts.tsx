@@ -68,8 +68,8 @@ export function StatusCountTiles({
               radius="md"
               p="sm"
               style={{
-                borderColor: active ? statusVar(status) : undefined,
-                borderWidth: active ? 2 : 1,
+                outline: active ? `2px solid ${statusVar(status)}` : undefined,
+                outlineOffset: -1,
                 background: active ? mantineVar(statusColor[status], 0) : undefined,
                 borderTop: `4px solid ${statusVar(status)}`,
               }}

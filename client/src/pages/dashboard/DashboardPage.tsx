@@ -67,7 +67,7 @@ export default function DashboardPage() {
 
   const selectStatus = (status: OkrStatusName | null) => {
     set({ status });
-    if (status) byUnitRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (status) byUnitRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   };
 
   const toolbar = (
