@@ -36,9 +36,7 @@ export function AlignmentLegend() {
           <Text size="xs">Supports (not counted)</Text>
         </Group>
         <Group gap={6} wrap="nowrap">
-          <Box w={18} h={12} style={{ border: '1.5px solid var(--mantine-color-gray-4)', borderRadius: 4, background: 'var(--mantine-color-gray-0)' }} aria-hidden />
-          <Text size="xs">A unit</Text>
-          <Box w={18} h={12} ml={6} style={{ border: '1.5px dashed var(--mantine-color-gray-4)', borderRadius: 4 }} aria-hidden />
+          <Box w={18} h={12} style={{ border: '1.5px dashed var(--mantine-color-gray-4)', borderRadius: 4 }} aria-hidden />
           <Text size="xs">Outside this view</Text>
         </Group>
       </Group>

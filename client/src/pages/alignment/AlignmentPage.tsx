@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Anchor, Box, Container, Group, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
@@ -19,7 +20,9 @@ export default function AlignmentPage() {
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit');
   const showKeyResults = params.get('krs') !== '0';
-  const view = params.get('view') === 'list' ? 'list' : 'map';
+  // A phone is too small for the map: it starts on the list (the map is one tap away).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const view = (params.get('view') ?? (phone ? 'list' : 'map')) === 'list' ? 'list' : 'map';
   const set = (key: string, value: string | null) =>
     setParams(
       (current) => {
@@ -98,12 +101,12 @@ export default function AlignmentPage() {
                 </Text>
               </Text>
               <Group gap="md">
-                <Switch label="Show key results" checked={showKeyResults} onChange={(e) => set('krs', e.currentTarget.checked ? null : '0')} />
+                {view === 'map' && <Switch label="Show key results" checked={showKeyResults} onChange={(e) => set('krs', e.currentTarget.checked ? null : '0')} />}
                 <SegmentedControl
                   aria-label="View"
                   size="xs"
                   value={view}
-                  onChange={(v) => set('view', v === 'list' ? 'list' : null)}
+                  onChange={(v) => set('view', v)}
                   data={[
                     { value: 'map', label: 'Map' },
                     { value: 'list', label: 'List' },
@@ -111,7 +114,7 @@ export default function AlignmentPage() {
                 />
               </Group>
             </Group>
-            <AlignmentLegend />
+            {view === 'map' && <AlignmentLegend />}
             {view === 'map' ? (
               <Box>
                 <AlignmentMap nodes={data.nodes} edges={data.edges} showKeyResults={showKeyResults} height="max(480px, calc(100vh - 290px))" />

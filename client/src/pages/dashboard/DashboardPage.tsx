@@ -117,15 +117,27 @@ export default function DashboardPage() {
         ) : !d ? (
           <Empty title="Nothing to show" />
         ) : d.objectiveCount === 0 && d.hiddenObjectiveCount === 0 ? (
-          <Paper withBorder p="xl" radius="md">
-            <Empty title={`No active objectives for ${d.unit.name} in ${period.name}`}>
-              Once objectives are drafted and activated, their progress, statuses and risks show up here.{' '}
-              <Anchor component={Link} to="/units">
-                Go to the units
-              </Anchor>{' '}
-              to draft them.
-            </Empty>
-          </Paper>
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 8 }}>
+              <Paper withBorder p="xl" radius="md" h="100%">
+                <Empty title={`No active objectives for ${d.unit.name} in ${period.name}`}>
+                  Once objectives are drafted and activated, their progress, statuses and risks show up here.{' '}
+                  <Anchor component={Link} to="/units">
+                    Go to the units
+                  </Anchor>{' '}
+                  to draft them.
+                </Empty>
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Paper withBorder radius="md" p="md" component="section" aria-labelledby="checkpoints-title">
+                <Title order={2} size="h5" id="checkpoints-title" mb="xs">
+                  Checkpoints of {period.name}
+                </Title>
+                <CheckpointSummary overdue={d.overdueCheckpoints} upcoming={d.upcomingCheckpoints} today={today} periodId={period.id} />
+              </Paper>
+            </Grid.Col>
+          </Grid>
         ) : (
           <>
             <Grid gap="md">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Container, Grid, Group, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Container, Grid, Group, NavLink, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
@@ -45,6 +45,16 @@ export default function PeriodsPage() {
         const next = new URLSearchParams(current);
         if (on) next.set('close', '1');
         else next.delete('close');
+        return next;
+      },
+      { replace: true },
+    );
+  const choose = (id: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('period', id);
+        next.delete('close');
         return next;
       },
       { replace: true },
@@ -118,22 +128,21 @@ export default function PeriodsPage() {
         ) : (
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 3 }}>
-              <Paper withBorder radius="md" p={4} component="nav" aria-label="Periods">
+              <Select
+                hiddenFrom="md"
+                label="Period"
+                data={tree.map(({ period: item }) => ({ value: item.id, label: `${item.name} (${periodStateLabel[item.state].toLowerCase()})` }))}
+                value={period.id}
+                onChange={(id) => id && choose(id)}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Paper withBorder radius="md" p={4} component="nav" aria-label="Periods" visibleFrom="md">
                 {tree.map(({ period: item, depth }) => (
                   <NavLink
                     key={item.id}
                     active={item.id === period.id}
-                    onClick={() =>
-                      setParams(
-                        (current) => {
-                          const next = new URLSearchParams(current);
-                          next.set('period', item.id);
-                          next.delete('close');
-                          return next;
-                        },
-                        { replace: true },
-                      )
-                    }
+                    onClick={() => choose(item.id)}
                     pl={depth ? 28 : 12}
                     label={
                       <Group gap={6} justify="space-between" wrap="nowrap">
