@@ -25,7 +25,7 @@ export function Compliance({ share, cadenceDays }: { share: number | null; caden
         roundCaps
         sections={[{ value: share * 100, color }]}
         label={
-          <Text ta="center" fw={700} fz={22} c={`${color}.8`}>
+          <Text ta="center" fw={700} fz={share >= 0.995 ? 19 : 22} c={`${color}.8`}>
             {percent(share)}
           </Text>
         }

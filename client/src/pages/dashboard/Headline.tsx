@@ -35,11 +35,11 @@ export function verdict(counts: StatusCountsLike): Verdict {
     counts.stale ? `${counts.stale} stale (no recent check-in)` : null,
   ].filter(Boolean);
   if (attention === 0) {
-    return { tone: 'good', title: `All ${plural(counts.onTrack, 'objective')} on track`, detail: 'Nothing needs attention right now.' };
+    return { tone: 'good', title: counts.onTrack === 1 ? 'The objective is on track' : `All ${counts.onTrack} objectives on track`, detail: 'Nothing needs attention right now.' };
   }
   return {
     tone: counts.offTrack > 0 ? 'bad' : 'warning',
-    title: `${attention} of ${total} objectives need attention`,
+    title: `${attention} of ${plural(total, 'objective')} need${attention === 1 && total === 1 ? 's' : ''} attention`,
     detail: `${parts.join(', ')}; ${counts.onTrack} on track.`,
   };
 }
@@ -63,7 +63,7 @@ export function Headline({ dashboard: d, periodName, attentionCount }: { dashboa
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {d.unit.name}
-          {d.includeDescendants ? ' and the units below it' : ''} · {periodName} · {d.objectiveCount} objectives, {d.keyResultCount} key results
+          {d.includeDescendants ? ' and the units below it' : ''} · {periodName} · {plural(d.objectiveCount, 'objective')}, {plural(d.keyResultCount, 'key result')}
           {d.hiddenObjectiveCount > 0 ? ` (${d.hiddenObjectiveCount} restricted, counted)` : ''}
         </Text>
         <Group gap="md" align="center" wrap="nowrap">
