@@ -76,6 +76,8 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
     >
       <Handle id="top" type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle id="bottom" type="target" position={Position.Bottom} isConnectable={false} style={hiddenHandle} />
+      <Handle id="left" type="target" position={Position.Left} isConnectable={false} style={hiddenHandle} />
+      <Handle id="right" type="target" position={Position.Right} isConnectable={false} style={hiddenHandle} />
       <Text
         component={Link}
         to={`/objectives/${data.objectiveId}`}

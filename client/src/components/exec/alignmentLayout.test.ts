@@ -150,6 +150,9 @@ describe('layoutAlignment', () => {
     const hidden = layoutAlignment(nodes, edges, { showKeyResults: false }).edges.find((e) => e.id === 'edge:e1')!;
     expect(hidden).toMatchObject({ target: objectiveNodeId('company'), targetHandle: 'bottom' });
     expect(layoutAlignment(nodes, edges, { showKeyResults: false }).nodes.some((n) => n.type === 'keyResult')).toBe(false);
+    // An objective with its key results drawn below it is entered from the side, not through its key results.
+    expect(['left', 'right']).toContain(layoutAlignment(nodes, edges).edges.find((e) => e.id === 'edge:e4')!.targetHandle);
+    expect(layoutAlignment(nodes, edges, { showKeyResults: false }).edges.find((e) => e.id === 'edge:e4')!.targetHandle).toBe('bottom');
   });
 
   it('lays out nothing for an empty graph', () => {

@@ -324,9 +324,11 @@ export function layoutAlignment(
     .map((e) => {
       const source = objectiveNodeId(e.source);
       const target = targetNodeId(e);
-      const toKeyResult = target.startsWith('kr:');
-      // Into a key result from the side facing the child; into an objective from below.
-      const targetHandle = toKeyResult ? (absoluteCentreX(source) < absoluteCentreX(target) ? 'left' : 'right') : 'bottom';
+      // Into a key result, or an objective with its key results drawn below it, from the side facing the child (so the
+      // edge does not cross the key results); into a bare objective from below.
+      const parent = graphNodes.find((n) => n.id === e.target);
+      const fromSide = target.startsWith('kr:') || (showKeyResults && (parent?.objective.keyResults.length ?? 0) > 0);
+      const targetHandle = fromSide ? (absoluteCentreX(source) < absoluteCentreX(target) ? 'left' : 'right') : 'bottom';
       return {
         id: `edge:${e.id}`,
         source,
