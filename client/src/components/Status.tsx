@@ -38,8 +38,8 @@ export function StatusBadge({ status, size = 'sm' }: { status: OkrStatusName | n
   if (!status) return null;
   return (
     <Tooltip label={statusHelp[status]} multiline w={260} withArrow>
-      {/* A light badge of a specific shade (red.9) renders as a solid block with invisible text: missed is filled. */}
-      <Badge color={statusColor[status]} variant={status === 'MISSED' ? 'filled' : 'light'} size={size} radius="sm">
+      {/* A light badge of an explicit shade (red.9) renders as a solid block with invisible text: those are filled. */}
+      <Badge color={statusColor[status]} variant={statusColor[status].includes('.') ? 'filled' : 'light'} size={size} radius="sm">
         {statusLabel[status]}
       </Badge>
     </Tooltip>

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { api } from '../../api/rest';
+import type { PeriodItem } from '../../app/periods';
+import type { PeriodKind as RestPeriodKind } from '../../api/okr-client';
+import { ErrorAlert } from '../../components/States';
+import { applyServerErrors } from '../../components/formErrors';
+
+type Kind = 'QUARTER' | 'YEAR' | 'CUSTOM';
+const restKind: Record<Kind, RestPeriodKind> = { QUARTER: 'Quarter', YEAR: 'Year', CUSTOM: 'Custom' };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addMonths = (day: string, months: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return iso(d);
+};
+const addDays = (day: string, days: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+
+/** The dates and name of quarter n (1–4) of a (fiscal) year. */
+export function quarterOf(year: { start: string; end: string }, n: number) {
+  const start = addMonths(year.start, (n - 1) * 3);
+  return { start, end: addDays(addMonths(start, 3), -1), name: `Q${n} ${year.end.slice(0, 4)}` };
+}
+
+/** The next year after the latest one: same start month, named by the year it ends in. */
+export function nextYear(years: readonly { start: string; end: string }[], today: string) {
+  const latest = [...years].sort((a, b) => b.start.localeCompare(a.start))[0];
+  const start = latest ? addDays(latest.end, 1) : `${today.slice(0, 4)}-01-01`;
+  const end = addDays(addMonths(start, 12), -1);
+  return { start, end, name: `FY${end.slice(0, 4)}` };
+}
+
+interface Values {
+  kind: Kind;
+  name: string;
+  parentId: string | null;
+  quarter: string;
+  start: string | null;
+  end: string | null;
+  addDefaultRoadmap: boolean;
+}
+
+/** Creates a year, a quarter inside a year (dates filled in), or a custom period, with the default roadmap if wanted. */
+export function NewPeriodModal({
+  opened,
+  onClose,
+  periods,
+  onCreated,
+  today,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  periods: readonly PeriodItem[];
+  onCreated: (id: string) => Promise<unknown> | void;
+  today: string;
+}) {
+  const years = [...periods].filter((p) => p.kind === 'YEAR').sort((a, b) => a.start.localeCompare(b.start));
+  const [error, setError] = useState<string | null>(null);
+  const defaultYear = years.find((y) => y.start <= today && today <= y.end) ?? years[years.length - 1];
+  const initial = (): Values => {
+    const q = defaultYear ? quarterOf(defaultYear, 1) : null;
+    return { kind: 'QUARTER', name: q?.name ?? '', parentId: defaultYear?.id ?? null, quarter: '1', start: q?.start ?? null, end: q?.end ?? null, addDefaultRoadmap: true };
+  };
+  const form = useForm<Values>({
+    initialValues: initial(),
+    validate: {
+      name: (v) => (v.trim() ? null : 'Give the period a name.'),
+      start: (v) => (v ? null : 'Pick the first day.'),
+      end: (v, values) => (!v ? 'Pick the last day.' : values.start && v < values.start ? 'The period must end on or after its start.' : null),
+      parentId: (v, values) => (values.kind === 'QUARTER' && !v ? 'A quarter sits inside a year.' : null),
+    },
+  });
+
+  const fillQuarter = (parentId: string | null, quarter: string) => {
+    const year = years.find((y) => y.id === parentId);
+    if (!year) return;
+    const q = quarterOf(year, Number(quarter));
+    form.setValues({ start: q.start, end: q.end, name: q.name });
+  };
+  const setKind = (kind: Kind) => {
+    form.setFieldValue('kind', kind);
+    if (kind === 'YEAR') {
+      const y = nextYear(years, today);
+      form.setValues({ kind, parentId: null, start: y.start, end: y.end, name: y.name, addDefaultRoadmap: false });
+    } else if (kind === 'QUARTER') {
+      form.setValues({ kind, addDefaultRoadmap: true });
+      fillQuarter(form.values.parentId ?? defaultYear?.id ?? null, form.values.quarter);
+    } else {
+      form.setValues({ kind, addDefaultRoadmap: true, name: '' });
+    }
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      const created = await api.periods.createPeriod({
+        name: values.name.trim(),
+        kind: restKind[values.kind],
+        start: values.start!,
+        end: values.end!,
+        parentId: values.kind === 'YEAR' ? undefined : (values.parentId ?? undefined),
+        addDefaultRoadmap: values.addDefaultRoadmap,
+      });
+      await onCreated(created.id);
+      form.setValues(initial());
+      onClose();
+    } catch (e) {
+      setError(applyServerErrors(e, form.setFieldError, ['name', 'kind', 'start', 'end', 'parentId', 'addDefaultRoadmap']));
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="New period" centered size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {error && <ErrorAlert error={new Error(error)} />}
+          <SegmentedControl
+            aria-label="Kind of period"
+            value={form.values.kind}
+            onChange={(v) => setKind(v as Kind)}
+            data={[
+              { value: 'QUARTER', label: 'Quarter' },
+              { value: 'YEAR', label: 'Year' },
+              { value: 'CUSTOM', label: 'Custom range' },
+            ]}
+          />
+          {form.values.kind !== 'YEAR' && (
+            <Group grow align="flex-start">
+              <Select
+                label="In the year"
+                data={years.map((y) => ({ value: y.id, label: y.name }))}
+                clearable={form.values.kind === 'CUSTOM'}
+                {...form.getInputProps('parentId')}
+                onChange={(v) => {
+                  form.setFieldValue('parentId', v);
+                  if (form.values.kind === 'QUARTER') fillQuarter(v, form.values.quarter);
+                }}
+                comboboxProps={{ withinPortal: true }}
+              />
+              {form.values.kind === 'QUARTER' && (
+                <Select
+                  label="Quarter"
+                  data={['1', '2', '3', '4'].map((q) => ({ value: q, label: `Q${q}` }))}
+                  value={form.values.quarter}
+                  allowDeselect={false}
+                  onChange={(v) => {
+                    if (!v) return;
+                    form.setFieldValue('quarter', v);
+                    fillQuarter(form.values.parentId, v);
+                  }}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              )}
+            </Group>
+          )}
+          <TextInput label="Name" placeholder={form.values.kind === 'YEAR' ? 'FY2027' : 'Q1 2027'} {...form.getInputProps('name')} />
+          <Group grow align="flex-start">
+            <DatePickerInput
+      previousLabel="Previous month"
+      nextLabel="Next month" label="First day" valueFormat="D MMM YYYY" {...form.getInputProps('start')} popoverProps={{ withinPortal: true }} />
+            <DatePickerInput
+      previousLabel="Previous month"
+      nextLabel="Next month" label="Last day" valueFormat="D MMM YYYY" {...form.getInputProps('end')} popoverProps={{ withinPortal: true }} />
+          </Group>
+          <Checkbox
+            label="Add the default roadmap"
+            description="Company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective."
+            {...form.getInputProps('addDefaultRoadmap', { type: 'checkbox' })}
+          />
+          <Text size="xs" c="dimmed">
+            A new period starts in planning: teams can draft objectives in it; activate it when the cycle begins.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Create the period
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

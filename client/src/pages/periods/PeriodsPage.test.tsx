@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { api } from '../../api/rest';
+import { ApiError } from '../../api/http';
+import { renderWithApp } from '../../components/exec/testing';
+import { LifecycleCard } from './LifecycleCard';
+import { RoadmapCard } from './RoadmapCard';
+import { nextYear, quarterOf } from './NewPeriodModal';
+import { periodTree } from './PeriodsPage';
+
+vi.mock('../../api/rest', () => ({
+  api: {
+    periods: {
+      markCheckpoint: vi.fn(),
+      addCheckpoint: vi.fn(),
+      startPeriodReview: vi.fn(),
+      activatePeriod: vi.fn(),
+      reopenPeriod: vi.fn(),
+    },
+  },
+}));
+const periods = vi.mocked(api.periods);
+
+const period = {
+  id: 'q4',
+  name: 'Q4 2026',
+  kind: 'QUARTER' as const,
+  state: 'ACTIVE' as const,
+  start: '2026-10-01',
+  end: '2026-12-31',
+  expectedProgress: 0.58,
+  parent: { id: 'fy', name: 'FY2026' },
+  checkpoints: [
+    { id: 'c1', name: 'Alignment review', date: '2026-10-01', done: true },
+    { id: 'c2', name: 'Mid-quarter review', date: '2026-11-15', done: false },
+    { id: 'c3', name: 'Grading due', date: '2026-12-31', done: false },
+  ],
+};
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('RoadmapCard', () => {
+  it('shows why the server refused to mark a checkpoint', async () => {
+    const user = userEvent.setup();
+    periods.markCheckpoint.mockRejectedValue(new ApiError('Only admins and unit leads mark checkpoints.', 403, 'FORBIDDEN'));
+    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage={false} canMark />);
+    await user.click(screen.getByRole('checkbox', { name: 'Grading due done' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only admins and unit leads mark checkpoints.');
+  });
+
+  it('classifies each checkpoint and marks one done with the period’s version', async () => {
+    const user = userEvent.setup();
+    periods.markCheckpoint.mockResolvedValue({} as never);
+    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage canMark />);
+    expect(screen.getAllByTestId('checkpoint-state').map((b) => b.textContent)).toEqual(['Done', 'Overdue', 'Upcoming']);
+    expect(screen.getByText('15 Nov 2026 · 7 days late')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Mid-quarter review done' }));
+    expect(periods.markCheckpoint).toHaveBeenCalledWith('q4', 'c2', { done: true }, '"4"');
+  });
+
+  it('asks for a name and a date before adding a checkpoint', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage canMark />);
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('Name the checkpoint.')).toBeInTheDocument();
+    expect(screen.getByText('Pick its date.')).toBeInTheDocument();
+    expect(periods.addCheckpoint).not.toHaveBeenCalled();
+  });
+
+  it('is read-only for people who neither lead a unit nor administer', () => {
+    renderWithApp(<RoadmapCard period={period} version={undefined} today="2026-11-22" canManage={false} canMark={false} />);
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByText('Add a checkpoint')).not.toBeInTheDocument();
+    expect(screen.getByText('Admins and unit leads keep the roadmap up to date.')).toBeInTheDocument();
+  });
+});
+
+describe('LifecycleCard', () => {
+  it('explains the next step and asks before taking it', async () => {
+    const user = userEvent.setup();
+    periods.startPeriodReview.mockResolvedValue({} as never);
+    renderWithApp(<LifecycleCard period={period} version={4} isAdmin onStartClose={() => {}} />);
+    expect(screen.getByText(/The cycle runs: key results are checked in every week./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start the review' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('teams grade their key results');
+    await user.click(within(dialog).getByRole('button', { name: 'Start the review' }));
+    expect(periods.startPeriodReview).toHaveBeenCalledWith('q4', '"4"');
+  });
+
+  it('offers closing and reopening in review, nothing to non-admins', () => {
+    const { unmount } = renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} version={4} isAdmin onStartClose={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Close the period…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reopen' })).toBeInTheDocument();
+    unmount();
+    renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} version={4} isAdmin={false} onStartClose={() => {}} />);
+    for (const name of ['Close the period…', 'Reopen', 'Start the review', 'Activate the period'])
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(screen.getByText('Admins move the period through its lifecycle.')).toBeInTheDocument();
+  });
+});
+
+describe('new periods', () => {
+  it('fills a quarter’s dates from its fiscal year', () => {
+    expect(quarterOf({ start: '2027-01-01', end: '2027-12-31' }, 2)).toEqual({ start: '2027-04-01', end: '2027-06-30', name: 'Q2 2027' });
+    expect(quarterOf({ start: '2026-04-01', end: '2027-03-31' }, 4)).toEqual({ start: '2027-01-01', end: '2027-03-31', name: 'Q4 2027' });
+  });
+  it('proposes the year after the latest', () => {
+    expect(nextYear([{ start: '2026-01-01', end: '2026-12-31' }, { start: '2027-01-01', end: '2027-12-31' }], '2026-11-22')).toEqual({
+      start: '2028-01-01',
+      end: '2028-12-31',
+      name: 'FY2028',
+    });
+  });
+  it('lists years newest first, each with its quarters in order, periods without a year last', () => {
+    const p = (id: string, kind: 'YEAR' | 'QUARTER' | 'CUSTOM', start: string, parent: string | null = null) => ({
+      id,
+      name: id,
+      kind,
+      state: 'ACTIVE' as const,
+      start,
+      end: start,
+      parent: parent ? { id: parent } : null,
+    });
+    const tree = periodTree([p('q4', 'QUARTER', '2026-10-01', 'fy26'), p('fy26', 'YEAR', '2026-01-01'), p('q3', 'QUARTER', '2026-07-01', 'fy26'), p('fy27', 'YEAR', '2027-01-01'), p('e2e', 'CUSTOM', '2026-11-22')]);
+    expect(tree.map((t) => `${t.depth}:${t.period.id}`)).toEqual(['0:fy27', '0:fy26', '1:q3', '1:q4', '0:e2e']);
+  });
+});
