@@ -1,5 +1,6 @@
-// Plan: the new user's journey of issue 5, part 1 — a lead drafts an objective with two key results on their unit's
-// page, fixes what the coach flags, aligns it to the company objective and activates it; and an admin invites someone.
+// Plan: the new user's journey of issue 5 — a lead drafts an objective with two key results on their unit's page,
+// fixes what the coach flags, aligns it to the company objective, activates it, checks in from My week, and sees the
+// progress and status change on the dashboard and the alignment map; and an admin invites someone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
@@ -28,7 +29,7 @@ async function gone(locator, what) {
   });
 }
 
-test('a lead drafts an objective, fixes what the coach flags, aligns it to the company objective and activates it', async () => {
+test('a lead drafts an objective, fixes what the coach flags, aligns and activates it, checks in, and sees it on the dashboard and the map', async () => {
   const browser = await openBrowser();
   try {
     const { page } = browser;
@@ -140,6 +141,45 @@ test('a lead drafts an objective, fixes what the coach flags, aligns it to the c
     await page.waitForFunction((name) => document.querySelector(`article[aria-label="${name}"]`)?.getAttribute('data-state') === 'ACTIVE', fixed);
     await card.getByText('Active', { exact: true }).waitFor();
     assert.equal(await card.getByRole('button', { name: 'Activate' }).count(), 0);
+
+    // Before any check-in: on the dashboard, in Product Management's section, at 0% and off the plan.
+    const dashboardRow = async () => {
+      await page.goto(`${baseUrl}/dashboard`);
+      const section = page.getByRole('region', { name: 'Product Management' });
+      const row = section.locator('div').filter({ has: page.getByRole('link', { name: fixed, exact: true }) }).last();
+      await row.waitFor();
+      return row;
+    };
+    let row = await dashboardRow();
+    assert.equal(await row.getByText(/^\d+%$/).innerText(), '0%');
+    const statusBefore = await row.locator('.mantine-Badge-root').last().innerText();
+    assert.notEqual(statusBefore.toLowerCase(), 'on track');
+
+    // Check in on both key results from My week, in one pass.
+    await page.goto(`${baseUrl}/my-week`);
+    const weekly = page.getByTestId('my-key-result').filter({ hasText: 'Tier one CMOs use the product weekly' });
+    const flagship = page.getByTestId('my-key-result').filter({ hasText: 'Flagship CMOs onboarded on their own' });
+    await weekly.getByLabel('Value (%)').fill('45');
+    await weekly.getByRole('textbox', { name: /Narrative/ }).fill('The guided first week landed: 45% of Tier 1 CMOs active weekly.');
+    await flagship.getByLabel('Value (CMOs)').fill('2');
+    await flagship.getByRole('textbox', { name: /Narrative/ }).fill('Two flagship CMOs onboarded without help.');
+    await page.getByRole('button', { name: /^Check in \d+ key results?$/ }).click();
+    await page.getByRole('status').filter({ hasText: /Checked in 2 key results/ }).waitFor();
+    await screenshot(page, 'journey-my-week');
+
+    // The dashboard now shows the objective's progress (62.5% and 66.7% → 65%) and that it is on track.
+    row = await dashboardRow();
+    await row.getByText('65%', { exact: true }).waitFor();
+    await row.getByText('On track', { exact: true }).waitFor();
+    await screenshot(page, 'journey-dashboard');
+
+    // So does the alignment map, under the company objective it contributes to.
+    await page.goto(`${baseUrl}/alignment`);
+    const node = page.getByTestId('alignment-map').locator(`[title="${fixed}"]`);
+    await node.waitFor();
+    await node.getByText('On track', { exact: true }).waitFor();
+    await node.getByText('65%', { exact: true }).waitFor();
+    await screenshot(page, 'journey-alignment');
   } finally {
     await browser.close();
   }
