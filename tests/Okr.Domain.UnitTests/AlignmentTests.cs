@@ -209,4 +209,29 @@ public class AlignmentTests
             alignment.Weight.Should().Be(1);
         }
     }
+
+    [Fact]
+    public void A_closed_objective_cannot_gain_contributors()
+    {
+        var child = NewObjective();
+        var parent = NewObjective(activate: true);
+        parent.Close(0.5, Now);
+
+        var align = () => { Alignment.Create(child, parent, null, AlignmentKind.Contributes, 1, [], Now); };
+
+        align.ShouldBeRefusedWith("alignment.parent_closed");
+    }
+
+    [Fact]
+    public void A_closed_childs_alignments_cannot_be_removed_but_an_open_childs_can()
+    {
+        var open = NewObjective(activate: true);
+        var closed = NewObjective(activate: true);
+        closed.Close(0.8, Now);
+
+        Alignment.EnsureRemovable(open);
+        var remove = () => Alignment.EnsureRemovable(closed);
+
+        remove.ShouldBeRefusedWith("objective.read_only");
+    }
 }

@@ -58,4 +58,14 @@ public class MeasureTests
 
         measure.MovesAgainstDirection((decimal)from, (decimal)to).Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData(null, 0.0, true)]
+    [InlineData(null, 5.0, true)]
+    [InlineData(5.0, 5.0, false)]
+    [InlineData(null, null, false)]
+    public void A_decrease_without_a_baseline_is_measurable_by_its_target_alone(double? baseline, double? target, bool measurable)
+    {
+        new Measure(MetricKind.Number, Direction.Decrease, (decimal?)baseline, (decimal?)target).IsMeasurable.Should().Be(measurable);
+    }
 }

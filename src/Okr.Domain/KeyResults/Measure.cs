@@ -47,7 +47,10 @@ public sealed record Measure
     public static Measure Milestone() => new(MetricKind.Milestone, Direction.Increase, 0, 1);
 
     /// <summary>Measurable: it has a target, and for increase/decrease the target differs from the baseline.</summary>
-    public bool IsMeasurable => Target is { } t && (Direction is Direction.StayAtLeast or Direction.StayAtMost || t != (Baseline ?? 0));
+    public bool IsMeasurable => Target is { } t && (Direction is Direction.StayAtLeast or Direction.StayAtMost
+        // A decrease with no baseline is done at or below its target (see KeyResultProgress): its target is enough.
+        || (Direction == Direction.Decrease && Baseline is null)
+        || t != (Baseline ?? 0));
 
     private void EnsureConsistent()
     {

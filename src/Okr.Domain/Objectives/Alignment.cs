@@ -52,6 +52,8 @@ public sealed class Alignment : TenantAggregate
             throw new DomainRuleException("objective.read_only", "Only a draft or active objective can be aligned.");
         if (parent.State == ObjectiveState.Cancelled)
             throw new DomainRuleException("alignment.parent_cancelled", "A cancelled objective cannot be aligned to.");
+        if (parent.State == ObjectiveState.Closed)
+            throw new DomainRuleException("alignment.parent_closed", "A closed objective's grade is final: nothing more can be aligned to it.");
         var edges = existing.ToList();
         if (edges.Contains((child.Id, parent.Id)))
             throw new DomainRuleException("alignment.duplicate", "This objective is already aligned to that parent.");
@@ -59,6 +61,13 @@ public sealed class Alignment : TenantAggregate
             throw new DomainRuleException("alignment.cycle",
                 "This alignment would create a cycle: the parent already aligns (directly or through others) to this objective.");
         return new Alignment(child, parent.Id, parentKeyResult?.Id, kind, weight, now);
+    }
+
+    /// <summary>Only an open (draft or active) child's alignments change: a closed one's are part of its history and its parents' grades.</summary>
+    public static void EnsureRemovable(Objective child)
+    {
+        if (!child.IsOpen)
+            throw new DomainRuleException("objective.read_only", $"A {child.State.ToString().ToLowerInvariant()} objective's alignments are part of its history and cannot be removed.");
     }
 
     public void Change(AlignmentKind kind, decimal weight)

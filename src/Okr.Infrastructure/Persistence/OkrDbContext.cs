@@ -164,9 +164,10 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     }
 
     /// <summary>
-    /// New aggregates start at version 1; a changed aggregate, or one whose owned child rows changed
-    /// (checkpoints of a period, members of a unit, …), moves to the next version. The original version is
-    /// the concurrency token, so a concurrent writer fails instead of overwriting.
+    /// New aggregates start at version 1; a changed aggregate, or one whose owned rows changed (checkpoints of a
+    /// period, members of a unit, the key results of an objective, …: whatever a cascading foreign key ties to it),
+    /// moves to the next version. The original version is the concurrency token, so a concurrent writer fails
+    /// instead of overwriting. An objective's ETag therefore covers its key results, as its representation does.
     /// </summary>
     private void BumpVersions(List<EntityEntry> changed)
     {
@@ -181,9 +182,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             {
                 if (entry.State == EntityState.Added) entry.Property(nameof(IVersioned.Version)).CurrentValue = 1L;
                 else if (entry.State == EntityState.Modified) roots.Add(entry);
-                continue;
             }
-            // A child row of an aggregate: its cascading foreign key points at the root.
+            // A row owned by an aggregate: its cascading foreign key points at the owner.
             foreach (var fk in entry.Metadata.GetForeignKeys().Where(f =>
                          f.DeleteBehavior == DeleteBehavior.Cascade && typeof(IVersioned).IsAssignableFrom(f.PrincipalEntityType.ClrType)))
             {

@@ -7,6 +7,7 @@ using Okr.Application.KeyResults.Dtos;
 using Okr.Application.Objectives.Commands.AlignObjective;
 using Okr.Application.Objectives.Commands.CreateObjective;
 using Okr.Application.Objectives.Commands.ObjectiveLifecycle;
+using Okr.Application.Objectives.Commands.OverrideObjectiveGrade;
 using Okr.Application.Objectives.Dtos;
 using Okr.Application.Periods.Commands.ClosePeriod;
 using Okr.Application.Periods.Commands.CreatePeriod;
@@ -118,6 +119,24 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         audit.Should().Contain(a => a.EntityType == nameof(Period) && a.EntityId == world.Q4);
         audit.Should().Contain(a => a.EntityType == nameof(Objective) && a.EntityId == world.A.Id);
         audit.Should().Contain(a => a.EntityType == nameof(KeyResult) && a.EntityId == world.KeyResults[0].Id);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_late_check_in_regrades_the_objective_counting_a_closed_child_with_its_final_grade(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        // C measured 0.3, but its team knows better: the override is its final grade.
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.9, Reason = "Leads answered by phone were not logged." });
+
+        // A late number for B's decrease (40 → 20, now 28: 0.6), inside the grace window.
+        await test.SendAsync(new RecordCheckIn { KeyResultId = world.KeyResults[3].Id, Value = 28, Confidence = 6, Narrative = "Month-end figure." });
+
+        // (milestone 1.0 + decrease 0.6 + C's final 0.9) / 3 = 0.83; C's key result alone (0.3) would give 0.63.
+        var b = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().SingleAsync(o => o.Id == world.B.Id));
+        b.Grade.Should().Be(0.83);
     }
 
     [Theory]

@@ -48,9 +48,9 @@ describe('who may plan', () => {
     expect(canEditObjective(lee, pm, { state: 'CANCELLED', ownerId: null }, 'ACTIVE').reason).toMatch(/cancelled/);
   });
 
-  it('lets the owner, leads over the unit and admins activate; a member cannot', () => {
+  it('lets leads over the unit and admins activate; a member cannot, even as owner', () => {
     expect(canDecide(morgan, eng, { state: 'DRAFT', ownerId: null }, 'ACTIVE').allowed).toBe(false);
-    expect(canDecide(morgan, eng, { state: 'DRAFT', ownerId: 'me' }, 'ACTIVE').allowed).toBe(true);
+    expect(canDecide(morgan, eng, { state: 'DRAFT', ownerId: 'me' }, 'ACTIVE').allowed).toBe(false); // owning a draft does not make one its decider
     expect(canDecide(lee, eng, { state: 'DRAFT', ownerId: null }, 'ACTIVE').allowed).toBe(true);
     expect(canDecide(avery, sales, { state: 'DRAFT', ownerId: null }, 'PLANNING').allowed).toBe(true);
   });

@@ -73,6 +73,6 @@ export function canDecide(member: Member, unit: UnitContext, objective: Objectiv
   const closed = periodReadOnly(periodState);
   if (closed) return deny(closed);
   if (objective.state === 'CLOSED' || objective.state === 'CANCELLED') return deny('This objective is no longer open.');
-  if (leadsOver(member, unit) || objective.ownerId === member.personId) return allow;
-  return deny(`Only the objective's owner, the leads of ${unit.name} (or above) and admins can activate or cancel it.`);
+  if (leadsOver(member, unit)) return allow;
+  return deny(`Only the leads of ${unit.name} (or above) and admins can activate or cancel it.`);
 }

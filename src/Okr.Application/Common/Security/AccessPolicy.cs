@@ -53,8 +53,11 @@ public sealed class AccessPolicy(Guid personId, bool isAdmin, OrgTree tree, IRea
         || objective.OwnerId == PersonId
         || (objective.State == ObjectiveState.Draft && IsMemberOf(objective.OwningUnitId));
 
-    /// <summary>Lifecycle decisions (activate, cancel, close, override grades, roll over): the unit's leads and admins, and the owner.</summary>
-    public bool CanDecide(ObjectiveAccess objective) => LeadsOver(objective.OwningUnitId) || objective.OwnerId == PersonId;
+    /// <summary>
+    /// Lifecycle decisions (activate, cancel, roll over): the unit's leads and admins. Not the owner: anyone who may
+    /// edit a draft may name its owner, so ownership must not grant more than editing.
+    /// </summary>
+    public bool CanDecide(ObjectiveAccess objective) => LeadsOver(objective.OwningUnitId);
 
     /// <summary>Check in: the key result's owner, members of its unit, and the leads over its unit or its objective's unit.</summary>
     public bool CanCheckIn(Guid keyResultUnitId, Guid? keyResultOwnerId, Guid objectiveUnitId) =>

@@ -43,6 +43,16 @@ public abstract record KeyResultFields
             BaselineMeasuredAt, BaselineMethod, Weight, IsFinancial);
     }
 
+    /// <summary>
+    /// Giving the key result to another unit puts it on that unit's dashboard and lets its members check in: only
+    /// someone who may draft there may do it.
+    /// </summary>
+    internal void EnsureMayOwn(Common.Security.AccessPolicy policy, Guid objectiveUnitId, Guid currentUnitId)
+    {
+        if (OwningUnitId is { } unit && unit != objectiveUnitId && unit != currentUnitId && !policy.CanDraftIn(unit))
+            throw new Common.Exceptions.ForbiddenException("You can give a key result only to the objective's unit or a unit you belong to or lead.");
+    }
+
     internal async Task EnsureReferencesAsync(IOkrDbContext db, CancellationToken cancellationToken)
     {
         if (OwningUnitId is { } unitId)

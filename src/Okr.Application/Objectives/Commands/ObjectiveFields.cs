@@ -33,12 +33,20 @@ public abstract record ObjectiveFields
     internal ObjectiveDetails ToDetails() =>
         new(Title, OwningUnitId, Type, Description, OwnerId, Visibility, FocusAreaId, SuccessCriteria, TargetAudience, Risks, Dependencies);
 
-    internal async Task EnsureReferencesAsync(IOkrDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the ids the command names. On an update, only what changes is checked: an objective keeps naming a
+    /// focus area archived or a person deactivated since, and a read-modify-write must not fail on that.
+    /// </summary>
+    internal async Task EnsureReferencesAsync(IOkrDbContext db, CancellationToken cancellationToken, Objective? current = null)
     {
-        await db.EnsureUnitAsync(OwningUnitId, nameof(OwningUnitId), cancellationToken);
-        await db.EnsurePeopleAsync([OwnerId], nameof(OwnerId), cancellationToken);
-        await db.EnsurePeopleAsync(Raci.Select(r => (Guid?)r.PersonId), nameof(Raci), cancellationToken);
-        await db.EnsureFocusAreaAsync(FocusAreaId, nameof(FocusAreaId), cancellationToken);
+        if (OwningUnitId != current?.OwningUnitId)
+            await db.EnsureUnitAsync(OwningUnitId, nameof(OwningUnitId), cancellationToken);
+        if (OwnerId != current?.OwnerId)
+            await db.EnsurePeopleAsync([OwnerId], nameof(OwnerId), cancellationToken);
+        var known = current?.Raci.Select(r => r.PersonId).ToHashSet() ?? [];
+        await db.EnsurePeopleAsync(Raci.Where(r => !known.Contains(r.PersonId)).Select(r => (Guid?)r.PersonId), nameof(Raci), cancellationToken);
+        if (FocusAreaId != current?.FocusAreaId)
+            await db.EnsureFocusAreaAsync(FocusAreaId, nameof(FocusAreaId), cancellationToken);
     }
 }
 

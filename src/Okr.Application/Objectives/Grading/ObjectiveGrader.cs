@@ -7,7 +7,8 @@ namespace Okr.Application.Objectives.Grading;
 
 /// <summary>
 /// Computes objectives' grades the way progress rolls up: the weighted mean of their key results' grades, with
-/// each contributing child objective as one more weighted item (its own grade once closed, else its progress).
+/// each contributing child objective as one more weighted item (its final grade once closed, overrides included;
+/// else its progress).
 /// </summary>
 public sealed class ObjectiveGrader(IOkrDbContext db)
 {
@@ -34,11 +35,15 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
             .Where(o => others.Contains(o.Id) && o.State != ObjectiveState.Cancelled)
             .ToListAsync(cancellationToken);
 
+        // A child already closed counts with its final grade (an override included), not with a recomputation.
+        var graded = otherObjectives.Where(o => o.State == ObjectiveState.Closed && o.FinalGrade is not null).ToDictionary(o => o.Id);
         var all = known.Values.Concat(otherObjectives).ToList();
         var live = all.Select(o => o.Id).ToHashSet();
-        var keyResults = all.SelectMany(o => o.LiveKeyResults.Select(k =>
-            new RollupKeyResult(k.Id, o.Id, k.Weight, k.FinalGrade ?? Okr.Domain.Computations.Grading.Round(k.Progress))));
-        var alignments = contributing.Where(a => live.Contains(a.ChildObjectiveId) && live.Contains(a.ParentObjectiveId))
+        var keyResults = all.SelectMany(o => graded.TryGetValue(o.Id, out var closed)
+            ? [new RollupKeyResult(Guid.Empty, o.Id, 1, closed.FinalGrade!.Value)]
+            : o.LiveKeyResults.Select(k => new RollupKeyResult(k.Id, o.Id, k.Weight, k.FinalGrade ?? Okr.Domain.Computations.Grading.Round(k.Progress))));
+        var alignments = contributing
+            .Where(a => live.Contains(a.ChildObjectiveId) && live.Contains(a.ParentObjectiveId) && !graded.ContainsKey(a.ParentObjectiveId))
             .Select(a => new RollupAlignment(a.ChildObjectiveId, a.ParentObjectiveId, true, a.Weight));
         var rollup = new ObjectiveRollup(keyResults, alignments);
 

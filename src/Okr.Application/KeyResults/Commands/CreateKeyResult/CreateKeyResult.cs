@@ -34,6 +34,7 @@ public sealed class CreateKeyResultHandler(IOkrDbContext db, AccessPolicyProvide
         if (!policy.CanEdit(ObjectiveAccess.Of(objective)))
             throw new ForbiddenException("You cannot add key results to this objective.");
         await command.EnsureReferencesAsync(db, cancellationToken);
+        command.EnsureMayOwn(policy, objective.OwningUnitId, objective.OwningUnitId);
         var period = await db.PeriodAsync(objective.PeriodId, cancellationToken);
 
         var keyResult = objective.AddKeyResult(command.ToDetails(objective.OwningUnitId), period);

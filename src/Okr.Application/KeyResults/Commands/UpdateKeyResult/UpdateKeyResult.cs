@@ -32,6 +32,7 @@ public sealed class UpdateKeyResultHandler(IOkrDbContext db, AccessPolicyProvide
             throw new ForbiddenException("You cannot edit this key result.");
         keyResult.EnsureVersion(command.ExpectedVersion);
         await command.EnsureReferencesAsync(db, cancellationToken);
+        command.EnsureMayOwn(policy, objective.OwningUnitId, keyResult.OwningUnitId);
         keyResult.Edit(command.ToDetails(keyResult.OwningUnitId), objective, await db.PeriodAsync(objective.PeriodId, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return keyResult.ToDto();

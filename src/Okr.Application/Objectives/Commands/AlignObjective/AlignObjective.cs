@@ -75,6 +75,10 @@ public sealed class AlignObjectiveHandler(IOkrDbContext db, AccessPolicyProvider
                 "No such parent in your organisation.");
         }
 
+        // A weighted contribution changes the parent's progress: it is the parent's editors' call.
+        if (command.Kind == AlignmentKind.Contributes && command.Weight != 1 && !policy.CanEdit(ObjectiveAccess.Of(parent)))
+            throw new ForbiddenException("Only those who can edit the parent objective can give a contribution a weight other than 1.");
+
         var edges = await db.Alignments.Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId }).ToListAsync(cancellationToken);
         var alignment = Alignment.Create(child, parent, parentKeyResult, command.Kind, command.Weight,
             edges.Select(e => (e.ChildObjectiveId, e.ParentObjectiveId)), clock.UtcNow);

@@ -20,6 +20,8 @@ public sealed class DeleteObjectiveHandler(IOkrDbContext db, AccessPolicyProvide
             throw new ForbiddenException("You cannot delete this objective.");
         objective.EnsureVersion(command.ExpectedVersion);
         objective.EnsureDeletable();
+        if (await db.Objectives.AnyAsync(o => o.RolledOverFromId == objective.Id, cancellationToken))
+            throw new ConflictException("objective.has_roll_over", "This draft was rolled over into a later period; delete that copy first, or cancel this one.");
 
         // A draft has no check-ins; what pointed at it goes with it. Key results are a draft's own rows.
         var keyResultIds = await db.KeyResults.IgnoreQueryFilters([QueryFilters.SoftDelete])

@@ -32,7 +32,7 @@ public sealed class UpdateObjectiveHandler(IOkrDbContext db, AccessPolicyProvide
         if (command.OwningUnitId != objective.OwningUnitId && !policy.CanDraftIn(command.OwningUnitId))
             throw new ForbiddenException("You can move an objective only to a unit you belong to or lead.");
         objective.EnsureVersion(command.ExpectedVersion);
-        await command.EnsureReferencesAsync(db, cancellationToken);
+        await command.EnsureReferencesAsync(db, cancellationToken, objective);
 
         var period = await db.PeriodAsync(objective.PeriodId, cancellationToken);
         objective.Edit(command.ToDetails(), period);
