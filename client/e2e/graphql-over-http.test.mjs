@@ -3,19 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditServer, createClient } from 'graphql-http';
-import { baseUrl, demoPassword } from './browser.mjs';
+import { baseUrl, bearerToken } from './browser.mjs';
 
 const url = `${baseUrl}/graphql`;
 
-async function signIn() {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@acme.test', password: demoPassword }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).accessToken;
-}
+const signIn = () => bearerToken('admin@acme.test');
 
 function withToken(token) {
   return (input, init = {}) => {

@@ -4,7 +4,7 @@
 // other browser tests rely on is left as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, demoPassword, openBrowser, screenshot } from './browser.mjs';
+import { baseUrl, bearerToken, demoPassword, openBrowser, screenshot } from './browser.mjs';
 
 async function signIn(page, email) {
   await page.goto(`${baseUrl}/sign-in`);
@@ -31,7 +31,10 @@ function client(page) {
   };
 }
 
-/** A new active objective of the member's unit with two key results the member owns. */
+/**
+ * A new active objective of the member's unit with two key results the member owns. The member drafts it; the lead
+ * of the department above activates it (owning a draft does not make one its decider).
+ */
 async function createOwnObjective(api) {
   const { me, periods } = await api.graphql('{ me { person { id } memberships { unit { id } } } periods(kind: QUARTER, state: ACTIVE) { id } }');
   const suffix = Date.now().toString(36);
@@ -49,7 +52,11 @@ async function createOwnObjective(api) {
     api.post('/api/key-results', { objectiveId: objective.id, ownerId: me.person.id, metricKind: 'Number', weight: 1, isFinancial: false, baselineMethod: 'CI dashboard', ...body });
   const failures = await keyResult({ title: `Failed nightly deploys fall from 12 to 2 a month (${suffix})`, direction: 'Decrease', baseline: 12, target: 2, unitLabel: 'failures' });
   const partners = await keyResult({ title: `Release notes reach 10 CMO design partners (${suffix})`, direction: 'Increase', baseline: 0, target: 10, unitLabel: 'partners' });
-  await api.post(`/api/objectives/${objective.id}/activate`);
+  const activated = await fetch(`${baseUrl}/api/objectives/${objective.id}/activate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await bearerToken('lead@acme.test')}` },
+  });
+  assert.equal(activated.status, 200, await activated.text());
   return { objective, failures, partners };
 }
 

@@ -68,7 +68,7 @@ export function canEditObjective(member: Member, unit: UnitContext, objective: O
   );
 }
 
-/** Activate or cancel: leads over its unit, admins and the owner. */
+/** Activate or cancel: leads over its unit and admins (not the owner: owning a draft grants editing only). */
 export function canDecide(member: Member, unit: UnitContext, objective: ObjectiveContext, periodState: PeriodState | undefined): Permission {
   const closed = periodReadOnly(periodState);
   if (closed) return deny(closed);

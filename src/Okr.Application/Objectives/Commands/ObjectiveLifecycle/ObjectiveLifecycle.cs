@@ -29,7 +29,7 @@ public sealed class ObjectiveLifecycleHandler(IOkrDbContext db, AccessPolicyProv
         var policy = await access.GetAsync(cancellationToken);
         var objective = await db.VisibleObjectiveAsync(id, policy, cancellationToken);
         if (!policy.CanDecide(ObjectiveAccess.Of(objective)))
-            throw new ForbiddenException("Only the objective's owner, the leads of its unit and admins can change its state.");
+            throw new ForbiddenException("Only the leads of the objective's unit (or of a unit above it) and admins can activate, cancel or roll it over.");
         objective.EnsureVersion(expectedVersion);
         decide(objective, await db.PeriodAsync(objective.PeriodId, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
