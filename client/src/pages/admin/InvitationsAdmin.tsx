@@ -84,72 +84,66 @@ export function InvitationsAdmin() {
           ) : list.length === 0 ? (
             <Text size="sm">{show === 'pending' ? 'No pending invitations.' : 'No invitations yet.'}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing="xs" aria-label="Invitations">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Invited</Table.Th>
-                    <Table.Th>Outcome</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((inv) => (
-                    <Table.Tr key={inv.id} data-testid="invitation-row">
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{inv.email}</Table.Td>
-                      <Table.Td>{inv.role === 'ADMIN' ? 'Admin' : 'Member'}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={stateColor[inv.state]}>
-                          {invitationStateLabel[inv.state]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatDate(inv.createdAt)}</Text>
-                        {inv.invitedBy && (
-                          <Text size="xs" c="dimmed">
-                            by {inv.invitedBy.displayName}
-                          </Text>
+            <Table verticalSpacing="xs" aria-label="Invitations" layout="fixed">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Invitation</Table.Th>
+                  <Table.Th w={{ base: 112, sm: 260 }}>Status</Table.Th>
+                  <Table.Th w={{ base: 84, sm: 96 }}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((inv) => (
+                  <Table.Tr key={inv.id} data-testid="invitation-row">
+                    <Table.Td>
+                      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                        {inv.email}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {inv.role === 'ADMIN' ? 'Admin' : 'Member'} · invited {formatDate(inv.createdAt)}
+                        {inv.invitedBy ? ` by ${inv.invitedBy.displayName}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={stateColor[inv.state]}>
+                        {invitationStateLabel[inv.state]}
+                      </Badge>
+                      <Text size="xs" c="dimmed" mt={2}>
+                        {invitationOutcome(inv)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group justify="flex-end">
+                        {inv.state === 'PENDING' && (
+                          <ConfirmButton
+                            size="compact-xs"
+                            variant="subtle"
+                            aria-label={`Revoke the invitation of ${inv.email}`}
+                            title="Revoke this invitation?"
+                            message={`The link sent to ${inv.email} will stop working. You can invite them again afterwards.`}
+                            confirmLabel="Revoke"
+                            onConfirm={async () => {
+                              setProblem(null);
+                              try {
+                                await api.invitations.revokeInvitation(inv.id, ifMatch(inv.version));
+                              } catch (e) {
+                                // Accepted or revoked meanwhile, say: the refusal is shown above the list, which shows what it is now.
+                                setProblem({ email: inv.email, error: e });
+                              }
+                              await refresh();
+                            }}
+                          >
+                            Revoke
+                          </ConfirmButton>
                         )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{invitationOutcome(inv)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group justify="flex-end">
-                          {inv.state === 'PENDING' && (
-                            <ConfirmButton
-                              size="compact-xs"
-                              variant="subtle"
-                              aria-label={`Revoke the invitation of ${inv.email}`}
-                              title="Revoke this invitation?"
-                              message={`The link sent to ${inv.email} will stop working. You can invite them again afterwards.`}
-                              confirmLabel="Revoke"
-                              onConfirm={async () => {
-                                setProblem(null);
-                                try {
-                                  await api.invitations.revokeInvitation(inv.id, ifMatch(inv.version));
-                                } catch (e) {
-                                  // Accepted or revoked meanwhile, say: the refusal is shown above the list, which shows what it is now.
-                                  setProblem({ email: inv.email, error: e });
-                                }
-                                await refresh();
-                              }}
-                            >
-                              Revoke
-                            </ConfirmButton>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           )}
         </Stack>
       </Card>

@@ -124,10 +124,10 @@ export function PeopleAdmin() {
                     void act(p.id, () => api.people.changePersonRole(p.id, { role }, ifMatch(p.version)));
                   }}
                 />
-                <Badge variant="light" color={p.isActive ? 'green' : 'gray'} w={100}>
+                <Badge variant="light" color={p.isActive ? 'green' : 'gray'} size="sm" w={104}>
                   {p.isActive ? 'Active' : 'Deactivated'}
                 </Badge>
-                <div style={{ width: 90 }}>
+                <div style={{ width: 86 }}>
                   {p.isActive ? (
                     <ConfirmButton
                       size="compact-xs"
