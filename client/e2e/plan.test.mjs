@@ -246,8 +246,63 @@ test('an admin invites someone and sees the one-time link once', async () => {
     assert.equal(await page.getByText(url).count(), 0);
     await row.getByRole('button', { name: `Revoke the invitation of ${email}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
-    await row.getByText('Revoked').waitFor();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+
+    // The list is the server's: a fresh browser signed in as the admin sees the same invitation, revoked.
+    const other = await openBrowser();
+    try {
+      await signIn(other.page, 'admin@acme.test');
+      await other.page.goto(`${baseUrl}/admin?tab=invitations`);
+      const again = other.page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+      await again.getByText('Revoked', { exact: true }).waitFor();
+      await again.getByText(/invited .* by Avery Admin/).waitFor();
+    } finally {
+      await other.close();
+    }
   } finally {
+    await browser.close();
+  }
+});
+
+test('someone invited joins: the admin sees the invitation accepted and the newcomer among the people, in no unit yet', async () => {
+  const browser = await openBrowser();
+  const invitee = await openBrowser();
+  try {
+    const { page } = browser;
+    await signIn(page, 'admin@acme.test');
+    await page.goto(`${baseUrl}/admin?tab=invitations`);
+    const stamp = Date.now().toString(36);
+    const email = `newcomer.${stamp}@acme.test`;
+    const name = `Nova Newcomer ${stamp}`;
+    const form = page.getByRole('form', { name: 'Invite someone' });
+    await form.getByRole('textbox', { name: 'Email' }).fill(email);
+    await form.getByRole('button', { name: 'Invite' }).click();
+    const url = await page.getByTestId('invitation-link').getByRole('textbox', { name: 'Accept link' }).inputValue();
+    const token = new URL(url).searchParams.get('token');
+
+    // The invitee signs up and accepts (through the API, with their own session).
+    const post = async (path, body) => {
+      const response = await invitee.page.request.post(`${baseUrl}${path}`, { data: body });
+      assert.ok(response.ok(), `${path} answered ${response.status()}: ${await response.text()}`);
+    };
+    await post('/api/auth/register', { email, password: demoPassword });
+    await post('/api/auth/login?useCookies=true', { email, password: demoPassword });
+    await post('/api/invitations/accept', { token, displayName: name });
+
+    await page.reload();
+    const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    await row.getByText('Accepted', { exact: true }).waitFor();
+    await row.getByText(`${name} joined`, { exact: false }).waitFor();
+    assert.equal(await row.getByRole('button', { name: /Revoke/ }).count(), 0);
+    await screenshot(page, 'admin-invitations');
+
+    await page.getByRole('tab', { name: 'People' }).click();
+    const person = page.getByRole('listitem', { name });
+    await person.getByText(email).waitFor();
+    await person.getByText(/No unit yet/).waitFor();
+    await screenshot(page, 'admin-people');
+  } finally {
+    await invitee.close();
     await browser.close();
   }
 });

@@ -47,7 +47,7 @@ const objective = (id: string, state: PeriodObjective['state'], krs: ReturnType<
   ...extra,
 });
 
-const period = { id: 'p1', name: 'Q4 2026', start: '2026-10-01', state: 'REVIEW' as const };
+const period = { id: 'p1', version: 7, name: 'Q4 2026', start: '2026-10-01', state: 'REVIEW' as const };
 const periods: CandidatePeriod[] = [
   { id: 'p1', name: 'Q4 2026', kind: 'QUARTER', state: 'REVIEW', start: '2026-10-01' },
   { id: 'fy27', name: 'FY2027', kind: 'YEAR', state: 'PLANNING', start: '2027-01-01' },
@@ -65,7 +65,6 @@ function renderFlow(onChanged = vi.fn(async () => undefined)) {
   renderWithApp(
     <ClosePeriodFlow
       period={period}
-      version={7}
       periods={periods}
       objectives={objectives}
       thresholds={{ committedSuccessThreshold: 0.85, aspirationalSuccessThreshold: 0.7 }}

@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { api } from '../../api/rest';
 import { ifMatch } from '../../api/http';
+import { rereadWhenStale } from '../gaps/stale';
 import type { ClosePeriod, PeriodClosed } from '../../api/okr-client';
 import type { PeriodKind, PeriodState } from '../../graphql/generated';
 import { ErrorAlert } from '../States';
@@ -13,6 +14,8 @@ import { GradeReview, formatGrade, type PeriodObjective, type Thresholds } from 
 
 export interface ClosingPeriod {
   id: string;
+  /** The period's ETag: closing sends it in If-Match. */
+  version: number;
   name: string;
   start: string;
   state: PeriodState;
@@ -49,7 +52,6 @@ export function rollOverTargets(period: { id: string; start: string }, periods: 
  */
 export function ClosePeriodFlow({
   period,
-  version,
   periods,
   objectives,
   thresholds,
@@ -59,7 +61,6 @@ export function ClosePeriodFlow({
   onFinish,
 }: {
   period: ClosingPeriod;
-  version: number | undefined;
   periods: readonly CandidatePeriod[];
   objectives: readonly PeriodObjective[];
   thresholds: Thresholds | null;
@@ -89,7 +90,7 @@ export function ClosePeriodFlow({
     setClosing(true);
     setError(null);
     try {
-      const closed = await api.periods.closePeriod(period.id, buildCloseRequest(selected, targetId), ifMatch(version));
+      const closed = await rereadWhenStale(() => api.periods.closePeriod(period.id, buildCloseRequest(selected, targetId), ifMatch(period.version)), onChanged);
       setResult(closed);
       await onChanged();
       setStep(2);

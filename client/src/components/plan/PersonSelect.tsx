@@ -9,7 +9,7 @@ export interface PersonOption {
   isActive?: boolean;
 }
 
-/** Options grouped: the unit's members first, then everyone else the SPA knows. */
+/** Options grouped: the unit's members first, then everyone else in the organisation (active people only). */
 export function personOptions(people: readonly PersonOption[], unitName?: string) {
   const active = people.filter((p) => p.isActive !== false);
   const toItem = (p: PersonOption) => ({ value: p.id, label: p.displayName });

@@ -1,22 +1,44 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Card, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { describeError, ifMatch } from '../../api/http';
-import type { InvitationStatus } from '../../api/okr-client';
+import { ifMatch } from '../../api/http';
 import { useMember } from '../../auth/session';
+import { ErrorAlert, Loading } from '../../components/States';
 import { formatDate } from '../../components/format';
 import { ConfirmButton } from '../../components/plan/ConfirmButton';
 import { InviteForm } from '../../components/plan/InviteForm';
-import { forgetInvitation, rememberInvitation, useSentInvitations } from './sentInvitations';
+import { WriteProblem } from '../../components/gaps/WriteProblem';
+import { invitationsKey, useInvitations, type Invitation } from '../../components/plan/orgTree';
+import type { InvitationState } from '../../graphql/generated';
 
-const statusColor: Record<InvitationStatus, string> = { Pending: 'blue', Accepted: 'green', Revoked: 'gray', Expired: 'orange' };
+export const invitationStateLabel: Record<InvitationState, string> = { PENDING: 'Pending', ACCEPTED: 'Accepted', REVOKED: 'Revoked', EXPIRED: 'Expired' };
+const stateColor: Record<InvitationState, string> = { PENDING: 'blue', ACCEPTED: 'green', REVOKED: 'gray', EXPIRED: 'orange' };
 
-/** Invite by email and role (the one-time link shown once), and revoke what was sent. */
+/** What became of an invitation, in a line: when it expires, who accepted it and when, when it was revoked. */
+export function invitationOutcome(inv: Invitation): string {
+  switch (inv.state) {
+    case 'PENDING':
+      return `Expires ${formatDate(inv.expiresAt)}`;
+    case 'ACCEPTED':
+      return `${inv.acceptedBy ? `${inv.acceptedBy.displayName} joined` : 'Accepted'}${inv.acceptedAt ? ` on ${formatDate(inv.acceptedAt)}` : ''}`;
+    case 'REVOKED':
+      return inv.revokedAt ? `Revoked on ${formatDate(inv.revokedAt)}` : 'Revoked';
+    case 'EXPIRED':
+      return `Expired on ${formatDate(inv.expiresAt)}`;
+  }
+}
+
+/** Invite by email and role (the one-time link shown once); the organisation's invitations, and revoking pending ones. */
 export function InvitationsAdmin() {
   const member = useMember();
   const queryClient = useQueryClient();
-  const { ids, results } = useSentInvitations(member.organizationId);
+  const [show, setShow] = useState<'all' | 'pending'>('all');
+  const [problem, setProblem] = useState<{ email: string; error: unknown } | null>(null);
+  const invitations = useInvitations({ pendingOnly: show === 'pending' });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: invitationsKey });
 
+  const list = invitations.data ?? [];
   return (
     <Stack gap="lg">
       <Card>
@@ -27,101 +49,101 @@ export function InvitationsAdmin() {
           <Text size="sm" c="dimmed">
             They join {member.organizationName} with the role you choose; add them to their units afterwards (Units tab).
           </Text>
-          <InviteForm onInvited={(invitation) => rememberInvitation(member.organizationId, invitation.id)} />
+          <InviteForm onInvited={() => void refresh()} />
         </Stack>
       </Card>
       <Card>
         <Stack gap="sm">
-          <Title order={2} size="h4">
-            Invitations sent from this browser
-          </Title>
-          <Text size="sm" c="dimmed">
-            The server keeps no list of invitations to browse yet, so the ones you send from here are remembered here, with their
-            current status.
-          </Text>
-          {ids.length === 0 ? (
-            <Text size="sm">None yet.</Text>
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Stack gap={2}>
+              <Title order={2} size="h4">
+                Invitations
+              </Title>
+              <Text size="sm" c="dimmed">
+                Newest first. A pending invitation can be revoked: its link stops working.
+              </Text>
+            </Stack>
+            <SegmentedControl
+              aria-label="Which invitations"
+              size="xs"
+              value={show}
+              onChange={(v) => setShow(v as 'all' | 'pending')}
+              data={[
+                { value: 'all', label: 'All' },
+                { value: 'pending', label: 'Pending' },
+              ]}
+            />
+          </Group>
+          {problem && (
+            <WriteProblem error={problem.error} title={`The invitation of ${problem.email} was not revoked`} onClose={() => setProblem(null)} />
+          )}
+          {invitations.isLoading ? (
+            <Loading label="Loading the invitations…" />
+          ) : invitations.error ? (
+            <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
+          ) : list.length === 0 ? (
+            <Text size="sm">{show === 'pending' ? 'No pending invitations.' : 'No invitations yet.'}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
+            <Table verticalSpacing="xs" aria-label="Invitations" layout="fixed">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Invitation</Table.Th>
+                  <Table.Th w={{ base: 112, sm: 260 }}>Status</Table.Th>
+                  <Table.Th w={{ base: 84, sm: 96 }}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((inv) => (
+                  <Table.Tr key={inv.id} data-testid="invitation-row">
+                    <Table.Td>
+                      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                        {inv.email}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {inv.role === 'ADMIN' ? 'Admin' : 'Member'} · invited {formatDate(inv.createdAt)}
+                        {inv.invitedBy ? ` by ${inv.invitedBy.displayName}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={stateColor[inv.state]}>
+                        {invitationStateLabel[inv.state]}
+                      </Badge>
+                      <Text size="xs" c="dimmed" mt={2}>
+                        {invitationOutcome(inv)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group justify="flex-end">
+                        {inv.state === 'PENDING' && (
+                          <ConfirmButton
+                            size="compact-xs"
+                            variant="subtle"
+                            aria-label={`Revoke the invitation of ${inv.email}`}
+                            title="Revoke this invitation?"
+                            message={`The link sent to ${inv.email} will stop working. You can invite them again afterwards.`}
+                            confirmLabel="Revoke"
+                            onConfirm={async () => {
+                              setProblem(null);
+                              try {
+                                await api.invitations.revokeInvitation(inv.id, ifMatch(inv.version));
+                              } catch (e) {
+                                // Accepted or revoked meanwhile, say: the refusal is shown above the list, which shows what it is now.
+                                setProblem({ email: inv.email, error: e });
+                              }
+                              await refresh();
+                            }}
+                          >
+                            Revoke
+                          </ConfirmButton>
+                        )}
+                      </Group>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {results.map((r, i) => {
-                    const id = ids[i]!;
-                    if (r.isLoading) {
-                      return (
-                        <Table.Tr key={id}>
-                          <Table.Td colSpan={5}>
-                            <Text size="sm" c="dimmed">
-                              Loading…
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    }
-                    if (r.error || !r.data) {
-                      return (
-                        <Table.Tr key={id}>
-                          <Table.Td colSpan={4}>
-                            <Text size="sm" c="red">
-                              {describeError(r.error).message}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => forgetInvitation(member.organizationId, id)}>
-                              Forget
-                            </Button>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    }
-                    const inv = r.data;
-                    return (
-                      <Table.Tr key={id}>
-                        <Table.Td>{inv.email}</Table.Td>
-                        <Table.Td>{inv.role}</Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={statusColor[inv.status]}>
-                            {inv.status}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{inv.status === 'Pending' ? formatDate(inv.expiresAt) : '–'}</Table.Td>
-                        <Table.Td>
-                          <Group justify="flex-end">
-                            {inv.status === 'Pending' && (
-                              <ConfirmButton
-                                size="compact-xs"
-                                variant="subtle"
-                                aria-label={`Revoke the invitation of ${inv.email}`}
-                                title="Revoke this invitation?"
-                                message={`The link sent to ${inv.email} will stop working. You can invite them again afterwards.`}
-                                confirmLabel="Revoke"
-                                onConfirm={async () => {
-                                  await api.invitations.revokeInvitation(inv.id, ifMatch(inv.version));
-                                  await queryClient.invalidateQueries({ queryKey: ['okr', 'plan', 'invitation', inv.id] });
-                                }}
-                              >
-                                Revoke
-                              </ConfirmButton>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </Table>
           )}
         </Stack>
       </Card>

@@ -1,58 +1,32 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { describeError } from '../../api/http';
+import { ifMatch } from '../../api/http';
 import type { OrganizationRole as RestRole } from '../../api/okr-client';
 import { useMember, useSession } from '../../auth/session';
 import { ErrorAlert, Loading } from '../../components/States';
 import { ConfirmButton } from '../../components/plan/ConfirmButton';
-import { useOrgTree, type PersonEntry } from '../../components/plan/orgTree';
+import { WriteProblem } from '../../components/gaps/WriteProblem';
+import { rereadWhenStale } from '../../components/gaps/stale';
+import { useOrgTree, usePeople, withMemberships, type PersonEntry } from '../../components/plan/orgTree';
 import { organizationRoleToRest } from '../../components/plan/vocabulary';
-import { useSentInvitations } from './sentInvitations';
 
-/**
- * People and their organisation roles. GraphQL has no list of people: everyone who belongs to a unit is listed, plus
- * those who accepted an invitation sent from this browser.
- */
+/** Everyone in the organisation (deactivated people too) with their organisation role and units. */
 export function PeopleAdmin() {
   const member = useMember();
   const session = useSession();
   const queryClient = useQueryClient();
+  const peopleQuery = usePeople({ includeInactive: true });
   const tree = useOrgTree();
-  const { results: invitations } = useSentInvitations(member.organizationId);
-  const acceptedIds = invitations.map((r) => r.data?.acceptedByPersonId).filter((id): id is string => !!id);
-  const knownIds = new Set(tree.data?.people.map((p) => p.id) ?? []);
-  const extra = useQueries({
-    queries: acceptedIds
-      .filter((id) => !knownIds.has(id))
-      .map((id) => ({ queryKey: ['okr', 'plan', 'person', id], queryFn: () => api.people.getPerson(id), retry: false })),
-  });
   const [search, setSearch] = useState('');
-  const [problem, setProblem] = useState<{ personId: string; message: string } | null>(null);
+  const [problem, setProblem] = useState<{ personId: string; error: unknown } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const people: PersonEntry[] = useMemo(() => {
-    const list = [...(tree.data?.people ?? [])];
-    for (const r of extra) {
-      const p = r.data;
-      if (p && !list.some((x) => x.id === p.id)) {
-        list.push({
-          id: p.id,
-          displayName: p.displayName,
-          email: p.email,
-          role: p.role === 'Admin' ? 'ADMIN' : 'MEMBER',
-          isActive: p.isActive,
-          memberships: [],
-        });
-      }
-    }
-    return list.sort((a, b) => a.displayName.localeCompare(b.displayName));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tree.data, extra.map((r) => r.dataUpdatedAt).join()]);
+  const people: PersonEntry[] = useMemo(() => withMemberships(peopleQuery.data ?? [], tree.data?.units ?? []), [peopleQuery.data, tree.data]);
 
-  if (tree.isLoading) return <Loading label="Loading people…" />;
-  if (tree.error) return <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />;
+  if (peopleQuery.isLoading) return <Loading label="Loading people…" />;
+  if (peopleQuery.error) return <ErrorAlert error={peopleQuery.error} onRetry={() => void peopleQuery.refetch()} />;
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['okr'] });
@@ -61,12 +35,12 @@ export function PeopleAdmin() {
     setProblem(null);
     setBusy(personId);
     try {
-      await run();
+      await rereadWhenStale(run, refresh);
       await refresh();
       // Changing one's own role changes what the app shows.
       if (personId === member.personId) await session.refresh();
     } catch (e) {
-      setProblem({ personId, message: describeError(e).message });
+      setProblem({ personId, error: e });
     } finally {
       setBusy(null);
     }
@@ -91,14 +65,11 @@ export function PeopleAdmin() {
           </Stack>
           <TextInput aria-label="Search people" placeholder="Search by name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', sm: 260 }} />
         </Group>
-        <Text size="xs" c="dimmed">
-          Listed: everyone who belongs to a unit, and people who accepted an invitation sent from this browser. Someone who belongs to no
-          unit yet may be missing: add them to a unit from the Units tab once they appear.
-        </Text>
+        {tree.error && <ErrorAlert error={tree.error} title="The units people belong to could not be loaded" onRetry={() => void tree.refetch()} />}
         {problem && (
-          <Alert color="red" variant="light" role="alert" withCloseButton onClose={() => setProblem(null)} title="Not changed">
-            {people.find((p) => p.id === problem.personId)?.displayName}: {problem.message}
-          </Alert>
+          <WriteProblem error={problem.error} title="Not changed" onClose={() => setProblem(null)}>
+            {people.find((p) => p.id === problem.personId)?.displayName}:{' '}
+          </WriteProblem>
         )}
         <Stack gap={0} role="list" aria-label="People">
           {shown.length === 0 && (
@@ -126,11 +97,13 @@ export function PeopleAdmin() {
                 <Text size="xs" c="dimmed">
                   {p.email}
                 </Text>
-                <Text size="xs">
-                  {p.memberships.length === 0
-                    ? 'No unit yet'
-                    : p.memberships.map((m) => `${m.unitName}${m.role === 'LEAD' ? ' (lead)' : ''}`).join(', ')}
-                </Text>
+                {tree.data && (
+                  <Text size="xs">
+                    {p.memberships.length === 0
+                      ? 'No unit yet: add them to one from the Units tab'
+                      : p.memberships.map((m) => `${m.unitName}${m.role === 'LEAD' ? ' (lead)' : ''}`).join(', ')}
+                  </Text>
+                )}
               </Stack>
               <Group gap="xs" wrap="nowrap">
                 <Select
@@ -148,13 +121,13 @@ export function PeopleAdmin() {
                   onChange={(v) => {
                     if (!v || v === p.role) return;
                     const role: RestRole = organizationRoleToRest[v as 'ADMIN' | 'MEMBER'];
-                    void act(p.id, () => api.people.changePersonRole(p.id, { role }));
+                    void act(p.id, () => api.people.changePersonRole(p.id, { role }, ifMatch(p.version)));
                   }}
                 />
-                <Badge variant="light" color={p.isActive ? 'green' : 'gray'} w={100}>
+                <Badge variant="light" color={p.isActive ? 'green' : 'gray'} size="sm" w={104}>
                   {p.isActive ? 'Active' : 'Deactivated'}
                 </Badge>
-                <div style={{ width: 90 }}>
+                <div style={{ width: 86 }}>
                   {p.isActive ? (
                     <ConfirmButton
                       size="compact-xs"
@@ -164,8 +137,7 @@ export function PeopleAdmin() {
                       message={`${p.displayName} will no longer be able to sign in to ${member.organizationName}. Their OKRs, check-ins and history stay. You can reactivate them later.`}
                       confirmLabel="Deactivate"
                       onConfirm={async () => {
-                        await api.people.deactivatePerson(p.id);
-                        await refresh();
+                        await act(p.id, () => api.people.deactivatePerson(p.id, ifMatch(p.version)));
                       }}
                     >
                       Deactivate
@@ -175,7 +147,7 @@ export function PeopleAdmin() {
                       size="compact-xs"
                       variant="subtle"
                       loading={busy === p.id}
-                      onClick={() => void act(p.id, () => api.people.reactivatePerson(p.id))}
+                      onClick={() => void act(p.id, () => api.people.reactivatePerson(p.id, ifMatch(p.version)))}
                       aria-label={`Reactivate ${p.displayName}`}
                     >
                       Reactivate

@@ -3,12 +3,15 @@ import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Tex
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
+import { graphql } from '../../api/graphql';
 import { describeError, ifMatch } from '../../api/http';
-import type { ChangeOrganizationSettings, OrganizationSettingsDto } from '../../api/okr-client';
-import { useMember } from '../../auth/session';
+import type { ChangeOrganizationSettings } from '../../api/okr-client';
+import { PlanOrganizationDocument, type PlanOrganizationQuery } from '../../graphql/generated';
 import { applyServerErrors } from '../../components/formErrors';
 import { ErrorAlert, Loading } from '../../components/States';
+import { isStale } from '../../components/gaps/stale';
 
+type Settings = NonNullable<PlanOrganizationQuery['organization']>['settings'];
 type Values = { [K in keyof ChangeOrganizationSettings]: number | string };
 
 /** Descriptions under the inputs, so inputs line up whatever the length of their explanation. */
@@ -50,18 +53,17 @@ export const settingsRules = {
   lowConfidence: whole(0, 10, 'A whole number from 0 to 10.'),
 };
 
-function toValues(s: OrganizationSettingsDto): Values {
-  return { ...s };
+function toValues(s: Settings): Values {
+  return Object.fromEntries(fieldNames.map((k) => [k, s[k]])) as Values;
 }
 
 /** The organisation's rules of the practice, each explained in a line, saved with the version read (If-Match). */
 export function SettingsAdmin() {
-  const member = useMember();
   const queryClient = useQueryClient();
-  // GraphQL's Organization has no version: the REST read (made for read-modify-write) carries it.
   const organization = useQuery({
-    queryKey: ['okr', 'plan', 'organization-rest', member.organizationId],
-    queryFn: () => api.organizations.getOrganization(member.organizationId),
+    queryKey: ['okr', 'plan', 'organization'],
+    queryFn: () => graphql(PlanOrganizationDocument),
+    select: (data) => data.organization,
   });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -106,7 +108,7 @@ export function SettingsAdmin() {
     }
   });
 
-  const stale = describeError(error).status === 412;
+  const stale = isStale(error);
   const pct = (v: number | string) => (v === '' || Number.isNaN(Number(v)) ? '' : ` (${Math.round(Number(v) * 100)}%)`);
   return (
     <Card>

@@ -16,19 +16,24 @@ import {
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { describeError } from '../../api/http';
+import { ifMatch } from '../../api/http';
 import { ErrorAlert, Loading } from '../../components/States';
 import { applyServerErrors } from '../../components/formErrors';
 import { ConfirmButton } from '../../components/plan/ConfirmButton';
 import { PersonSelect } from '../../components/plan/PersonSelect';
-import { useOrgTree, type TreeUnit } from '../../components/plan/orgTree';
+import { WriteProblem } from '../../components/gaps/WriteProblem';
+import { rereadWhenStale } from '../../components/gaps/stale';
+import { useOrgTree, usePeople, type TreeUnit } from '../../components/plan/orgTree';
 import { unitKindLabel, unitKindToRest, unitRoleToRest } from '../../components/plan/vocabulary';
 import type { UnitKind, UnitRole } from '../../graphql/generated';
 
 const childKinds: UnitKind[] = ['DIVISION', 'DEPARTMENT', 'TEAM', 'CROSS_FUNCTIONAL_TEAM'];
 const kindData = childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }));
 
-/** The units tree: pick a unit to rename it, change its kind, move it, manage its members, add a sub-unit or delete it. */
+/**
+ * The units tree, however deep: pick a unit to rename it, change its kind, move it, manage its members, add a sub-unit
+ * or delete it. Unit and member writes send the unit's version (If-Match).
+ */
 export function UnitsAdmin() {
   const tree = useOrgTree();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -59,7 +64,7 @@ export function UnitsAdmin() {
                 active={u.id === selected?.id}
                 onClick={() => select(u.id)}
                 label={u.name}
-                description={`${unitKindLabel[u.kind]} · ${u.members.length} member${u.members.length === 1 ? '' : 's'}${u.hasUnloadedChildren ? ' · more units below' : ''}`}
+                description={`${unitKindLabel[u.kind]} · ${u.members.length} member${u.members.length === 1 ? '' : 's'}`}
                 style={{ paddingLeft: 12 + u.depth * 20 }}
                 aria-current={u.id === selected?.id ? 'true' : undefined}
               />
@@ -76,7 +81,7 @@ export function UnitsAdmin() {
 
 function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonly TreeUnit[]; onSelect: (id: string) => void }) {
   const queryClient = useQueryClient();
-  const tree = useOrgTree();
+  const people = usePeople();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['okr'] });
   const isCompany = unit.kind === 'COMPANY';
 
@@ -94,15 +99,11 @@ function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonl
           </Group>
           <RenameForm unit={unit} onSaved={refresh} />
           {!isCompany && <MoveForm unit={unit} units={units} onSaved={refresh} />}
-          {unit.hasUnloadedChildren && (
-            <Text size="sm" c="dimmed">
-              This unit has units below it deeper than this view shows. Open the unit’s page from Units to see them.
-            </Text>
-          )}
         </Stack>
       </Card>
 
-      <MembersCard unit={unit} people={tree.data?.people ?? []} onChanged={refresh} />
+      {people.error && <ErrorAlert error={people.error} title="The list of people could not be loaded" onRetry={() => void people.refetch()} />}
+      <MembersCard unit={unit} people={people.data ?? []} onChanged={refresh} />
 
       <Card>
         <Stack gap="sm">
@@ -134,7 +135,7 @@ function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonl
               message={`${unit.name} will be removed from the organisation tree. This cannot be undone.`}
               confirmLabel="Delete unit"
               onConfirm={async () => {
-                await api.orgUnits.deleteOrgUnit(unit.id);
+                await rereadWhenStale(() => api.orgUnits.deleteOrgUnit(unit.id, ifMatch(unit.version)), refresh);
                 onSelect(unit.parentId ?? '');
                 await refresh();
               }}
@@ -149,7 +150,7 @@ function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonl
 }
 
 function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<unknown> }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const form = useForm({
     initialValues: { name: unit.name, kind: unit.kind },
@@ -165,11 +166,11 @@ function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<
     setError(null);
     setDone(false);
     try {
-      await api.orgUnits.updateOrgUnit(unit.id, { name: v.name.trim(), kind: unitKindToRest[v.kind] });
+      await rereadWhenStale(() => api.orgUnits.updateOrgUnit(unit.id, { name: v.name.trim(), kind: unitKindToRest[v.kind] }, ifMatch(unit.version)), onSaved);
       await onSaved();
       setDone(true);
     } catch (e) {
-      setError(applyServerErrors(e, (f, m) => form.setFieldError(f, m), ['name', 'kind']));
+      setError(applyServerErrors(e, (f, m) => form.setFieldError(f, m), ['name', 'kind']) === null ? null : e);
     }
   });
 
@@ -189,11 +190,7 @@ function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<
             Save
           </Button>
         </Group>
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        )}
+        {error ? <WriteProblem error={error} /> : null}
         {done && !form.isDirty() && (
           <Text size="sm" c="green.8" role="status">
             Saved.
@@ -207,7 +204,7 @@ function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<
 function MoveForm({ unit, units, onSaved }: { unit: TreeUnit; units: readonly TreeUnit[]; onSaved: () => Promise<unknown> }) {
   const [parentId, setParentId] = useState<string | null>(unit.parentId);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => setParentId(unit.parentId), [unit.parentId]);
 
   const move = async () => {
@@ -215,11 +212,11 @@ function MoveForm({ unit, units, onSaved }: { unit: TreeUnit; units: readonly Tr
     setBusy(true);
     setError(null);
     try {
-      await api.orgUnits.moveOrgUnit(unit.id, { parentId });
+      await rereadWhenStale(() => api.orgUnits.moveOrgUnit(unit.id, { parentId }, ifMatch(unit.version)), onSaved);
       await onSaved();
     } catch (e) {
       // A cycle (under itself or one of its own sub-units) is the server's to refuse: its words are shown.
-      setError(describeError(e).message);
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -243,11 +240,7 @@ function MoveForm({ unit, units, onSaved }: { unit: TreeUnit; units: readonly Tr
           Move
         </Button>
       </Group>
-      {error && (
-        <Alert color="red" variant="light" role="alert" title="Not moved">
-          {error}
-        </Alert>
-      )}
+      {error ? <WriteProblem error={error} title="Not moved" /> : null}
     </Stack>
   );
 }
@@ -264,18 +257,18 @@ function MembersCard({
   const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<UnitRole>('MEMBER');
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const memberIds = new Set(unit.members.map((m) => m.person.id));
 
   const run = async (key: string, action: () => Promise<unknown>) => {
     setBusy(key);
     setError(null);
     try {
-      await action();
+      await rereadWhenStale(action, onChanged);
       await onChanged();
       return true;
     } catch (e) {
-      setError(describeError(e).message);
+      setError(e);
       return false;
     } finally {
       setBusy(null);
@@ -291,11 +284,7 @@ function MembersCard({
         <Text size="sm" c="dimmed">
           Leads manage the unit’s OKRs, members and sub-units; members draft OKRs for it and check in.
         </Text>
-        {error && (
-          <Alert color="red" variant="light" role="alert" withCloseButton onClose={() => setError(null)}>
-            {error}
-          </Alert>
-        )}
+        {error ? <WriteProblem error={error} onClose={() => setError(null)} /> : null}
         {unit.members.length === 0 ? (
           <Text size="sm">Nobody yet.</Text>
         ) : (
@@ -335,7 +324,7 @@ function MembersCard({
                     v &&
                     v !== m.role &&
                     void run(`role-${m.person.id}`, () =>
-                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }),
+                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }, ifMatch(unit.version)),
                     )
                   }
                 />
@@ -344,8 +333,9 @@ function MembersCard({
                   variant="subtle"
                   color="red"
                   loading={busy === `remove-${m.person.id}`}
+                  disabled={busy !== null && busy !== `remove-${m.person.id}`}
                   aria-label={`Remove ${m.person.displayName} from ${unit.name}`}
-                  onClick={() => void run(`remove-${m.person.id}`, () => api.orgUnits.removeUnitMember(unit.id, m.person.id))}
+                  onClick={() => void run(`remove-${m.person.id}`, () => api.orgUnits.removeUnitMember(unit.id, m.person.id, ifMatch(unit.version)))}
                 >
                   Remove
                 </Button>
@@ -377,11 +367,13 @@ function MembersCard({
           />
           <Button
             variant="light"
-            disabled={!personId}
+            disabled={!personId || (busy !== null && busy !== 'add')}
             loading={busy === 'add'}
             onClick={() =>
               personId &&
-              void run('add', () => api.orgUnits.addUnitMember(unit.id, { personId, role: unitRoleToRest[role] })).then((ok) => ok && setPersonId(null))
+              void run('add', () => api.orgUnits.addUnitMember(unit.id, { personId, role: unitRoleToRest[role] }, ifMatch(unit.version))).then(
+                (ok) => ok && setPersonId(null),
+              )
             }
           >
             Add

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core
 import { useMediaQuery } from '@mantine/hooks';
 import { api } from '../../api/rest';
 import { ifMatch } from '../../api/http';
+import { rereadWhenStale } from '../../components/gaps/stale';
 import type { PeriodState } from '../../graphql/generated';
 import { ConfirmButton } from '../../components/exec/ConfirmButton';
 import { useRefreshOkr } from '../../components/exec/invalidate';
@@ -19,20 +20,20 @@ export const periodStateColor: Record<PeriodState, string> = { PLANNING: 'gray',
 /** Where the period is in its life (planning → active → review → closed), and, for admins, the next step. */
 export function LifecycleCard({
   period,
-  version,
   isAdmin,
   onStartClose,
 }: {
-  period: { id: string; name: string; state: PeriodState };
-  version: number | undefined;
+  /** version: the period's ETag, sent in If-Match. */
+  period: { id: string; version: number; name: string; state: PeriodState };
   isAdmin: boolean;
   onStartClose: () => void;
 }) {
   const refresh = useRefreshOkr();
   const phone = useMediaQuery('(max-width: 48em)');
   const index = steps.findIndex((s) => s.state === period.state);
+  /** A lifecycle step with the period's version; when it was stale, the period is read again before the refusal shows. */
   const run = (action: () => Promise<unknown>) => async () => {
-    await action();
+    await rereadWhenStale(action, refresh);
     await refresh();
   };
   return (
@@ -61,7 +62,7 @@ export function LifecycleCard({
                   </Text>
                 }
                 confirmLabel="Activate"
-                onConfirm={run(() => api.periods.activatePeriod(period.id, ifMatch(version)))}
+                onConfirm={run(() => api.periods.activatePeriod(period.id, ifMatch(period.version)))}
               >
                 Activate the period
               </ConfirmButton>
@@ -77,7 +78,7 @@ export function LifecycleCard({
                   </Text>
                 }
                 confirmLabel="Start the review"
-                onConfirm={run(() => api.periods.startPeriodReview(period.id, ifMatch(version)))}
+                onConfirm={run(() => api.periods.startPeriodReview(period.id, ifMatch(period.version)))}
               >
                 Start the review
               </ConfirmButton>
@@ -92,7 +93,7 @@ export function LifecycleCard({
                   title={`Reopen ${period.name}?`}
                   body={<Text size="sm">The period goes back to active, for when something was missed before closing. Nothing is lost.</Text>}
                   confirmLabel="Reopen"
-                  onConfirm={run(() => api.periods.reopenPeriod(period.id, ifMatch(version)))}
+                  onConfirm={run(() => api.periods.reopenPeriod(period.id, ifMatch(period.version)))}
                 >
                   Reopen
                 </ConfirmButton>

@@ -7,11 +7,18 @@ import { renderWithApp } from '../../components/exec/testing';
 import { LifecycleCard } from './LifecycleCard';
 import { RoadmapCard } from './RoadmapCard';
 import { nextYear, quarterOf } from './NewPeriodModal';
-import { periodTree } from './PeriodsPage';
+import PeriodsPage, { periodTree } from './PeriodsPage';
+import { ExecPeriodDocument, PeriodsDocument } from '../../graphql/generated';
 
+const graphqlMock = vi.fn();
+vi.mock('../../api/graphql', () => ({ graphql: (...args: unknown[]) => graphqlMock(...args) }));
+vi.mock('../../auth/session', () => ({
+  useMember: () => ({ personId: 'p-avery', isAdmin: true, organizationId: 'org', organizationName: 'Acme', memberships: [] }),
+}));
 vi.mock('../../api/rest', () => ({
   api: {
     periods: {
+      getPeriod: vi.fn(),
       markCheckpoint: vi.fn(),
       addCheckpoint: vi.fn(),
       startPeriodReview: vi.fn(),
@@ -24,6 +31,7 @@ const periods = vi.mocked(api.periods);
 
 const period = {
   id: 'q4',
+  version: 4,
   name: 'Q4 2026',
   kind: 'QUARTER' as const,
   state: 'ACTIVE' as const,
@@ -46,7 +54,7 @@ describe('RoadmapCard', () => {
   it('shows why the server refused to mark a checkpoint', async () => {
     const user = userEvent.setup();
     periods.markCheckpoint.mockRejectedValue(new ApiError('Only admins and unit leads mark checkpoints.', 403, 'FORBIDDEN'));
-    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage={false} canMark />);
+    renderWithApp(<RoadmapCard period={period} today="2026-11-22" canManage={false} canMark />);
     await user.click(screen.getByRole('checkbox', { name: 'Grading due done' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Only admins and unit leads mark checkpoints.');
   });
@@ -54,7 +62,7 @@ describe('RoadmapCard', () => {
   it('classifies each checkpoint and marks one done with the period’s version', async () => {
     const user = userEvent.setup();
     periods.markCheckpoint.mockResolvedValue({} as never);
-    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage canMark />);
+    renderWithApp(<RoadmapCard period={period} today="2026-11-22" canManage canMark />);
     expect(screen.getAllByTestId('checkpoint-state').map((b) => b.textContent)).toEqual(['Done', 'Overdue', 'Upcoming']);
     expect(screen.getByText('15 Nov 2026 · 7 days late')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Mid-quarter review done' }));
@@ -63,7 +71,7 @@ describe('RoadmapCard', () => {
 
   it('asks for a name and a date before adding a checkpoint', async () => {
     const user = userEvent.setup();
-    renderWithApp(<RoadmapCard period={period} version={4} today="2026-11-22" canManage canMark />);
+    renderWithApp(<RoadmapCard period={period} today="2026-11-22" canManage canMark />);
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(await screen.findByText('Name the checkpoint.')).toBeInTheDocument();
     expect(screen.getByText('Pick its date.')).toBeInTheDocument();
@@ -71,7 +79,7 @@ describe('RoadmapCard', () => {
   });
 
   it('is read-only for people who neither lead a unit nor administer', () => {
-    renderWithApp(<RoadmapCard period={period} version={undefined} today="2026-11-22" canManage={false} canMark={false} />);
+    renderWithApp(<RoadmapCard period={period} today="2026-11-22" canManage={false} canMark={false} />);
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByText('Add a checkpoint')).not.toBeInTheDocument();
     expect(screen.getByText('Admins and unit leads keep the roadmap up to date.')).toBeInTheDocument();
@@ -82,7 +90,7 @@ describe('LifecycleCard', () => {
   it('explains the next step and asks before taking it', async () => {
     const user = userEvent.setup();
     periods.startPeriodReview.mockResolvedValue({} as never);
-    renderWithApp(<LifecycleCard period={period} version={4} isAdmin onStartClose={() => {}} />);
+    renderWithApp(<LifecycleCard period={period} isAdmin onStartClose={() => {}} />);
     expect(screen.getByText(/The cycle runs: key results are checked in every week./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start the review' }));
     const dialog = await screen.findByRole('dialog');
@@ -92,14 +100,58 @@ describe('LifecycleCard', () => {
   });
 
   it('offers closing and reopening in review, nothing to non-admins', () => {
-    const { unmount } = renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} version={4} isAdmin onStartClose={() => {}} />);
+    const { unmount } = renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} isAdmin onStartClose={() => {}} />);
     expect(screen.getByRole('button', { name: 'Close the period…' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reopen' })).toBeInTheDocument();
     unmount();
-    renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} version={4} isAdmin={false} onStartClose={() => {}} />);
+    renderWithApp(<LifecycleCard period={{ ...period, state: 'REVIEW' }} isAdmin={false} onStartClose={() => {}} />);
     for (const name of ['Close the period…', 'Reopen', 'Start the review', 'Activate the period'])
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     expect(screen.getByText('Admins move the period through its lifecycle.')).toBeInTheDocument();
+  });
+});
+
+describe('PeriodsPage', () => {
+  it('sends the version GraphQL reports for the period in If-Match, with no REST read for it', async () => {
+    const user = userEvent.setup();
+    graphqlMock.mockImplementation(async (document: unknown) => {
+      if (document === PeriodsDocument)
+        return { periods: [{ id: 'q4', name: 'Q4 2026', kind: 'QUARTER', state: 'ACTIVE', start: '2026-10-01', end: '2026-12-31', parent: null }] };
+      if (document === ExecPeriodDocument) return { period: { ...period, version: 11 } };
+      throw new Error('unexpected document');
+    });
+    periods.startPeriodReview.mockResolvedValue({} as never);
+    periods.markCheckpoint.mockResolvedValue({} as never);
+    renderWithApp(<PeriodsPage />, { url: '/periods?period=q4' });
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Mid-quarter review done' }));
+    expect(periods.markCheckpoint).toHaveBeenCalledWith('q4', 'c2', { done: true }, '"11"');
+    await user.click(screen.getByRole('button', { name: 'Start the review' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Start the review' }));
+    expect(periods.startPeriodReview).toHaveBeenCalledWith('q4', '"11"');
+    expect(periods.getPeriod).not.toHaveBeenCalled();
+  });
+
+  it('reads the period again when its version was stale, so trying again sends the current one', async () => {
+    const user = userEvent.setup();
+    let version = 11;
+    graphqlMock.mockImplementation(async (document: unknown) => {
+      if (document === PeriodsDocument)
+        return { periods: [{ id: 'q4', name: 'Q4 2026', kind: 'QUARTER', state: 'ACTIVE', start: '2026-10-01', end: '2026-12-31', parent: null }] };
+      if (document === ExecPeriodDocument) return { period: { ...period, version } };
+      throw new Error('unexpected document');
+    });
+    periods.markCheckpoint.mockImplementationOnce(async () => {
+      version = 12;
+      throw new ApiError('This Period changed since you read it (you have version 11, the current one is 12). Reload it and try again.', 412, 'CONFLICT');
+    });
+    periods.markCheckpoint.mockResolvedValueOnce({} as never);
+    renderWithApp(<PeriodsPage />, { url: '/periods?period=q4' });
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Mid-quarter review done' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This Period changed since you read it');
+    await user.click(screen.getByRole('checkbox', { name: 'Mid-quarter review done' }));
+    expect(periods.markCheckpoint).toHaveBeenLastCalledWith('q4', 'c2', { done: true }, '"12"');
   });
 });
 

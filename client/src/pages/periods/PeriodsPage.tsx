@@ -3,7 +3,6 @@ import { Badge, Button, Container, Grid, Group, NavLink, Paper, Select, Stack, T
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
-import { api } from '../../api/rest';
 import { useSelectedPeriod, type PeriodItem } from '../../app/periods';
 import { useMember } from '../../auth/session';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
@@ -66,13 +65,6 @@ export default function PeriodsPage() {
     queryKey: ['okr', 'exec', 'period', period?.id],
     queryFn: () => graphql(ExecPeriodDocument, { id: period!.id }),
     enabled: !!period,
-  });
-  // GraphQL's Period has no version: the ETag for If-Match comes from REST.
-  const version = useQuery({
-    queryKey: ['okr', 'exec', 'period-version', period?.id],
-    queryFn: () => api.periods.getPeriod(period!.id),
-    enabled: !!period && member.isAdmin,
-    select: (p) => p.version,
   });
   const p = detail.data?.period;
   const needsObjectives = !!p && (p.state === 'REVIEW' || p.state === 'CLOSED' || closing);
@@ -183,7 +175,7 @@ export default function PeriodsPage() {
                     </Text>
                   </Stack>
 
-                  <LifecycleCard period={p} version={version.data} isAdmin={member.isAdmin} onStartClose={() => setClosing(true)} />
+                  <LifecycleCard period={p} isAdmin={member.isAdmin} onStartClose={() => setClosing(true)} />
 
                   {closing && member.isAdmin && (
                     objectives.error ? (
@@ -194,7 +186,6 @@ export default function PeriodsPage() {
                       <ClosePeriodFlow
                         key={p.id}
                         period={p}
-                        version={version.data}
                         periods={periods}
                         objectives={list}
                         thresholds={thresholds}
@@ -206,7 +197,7 @@ export default function PeriodsPage() {
                     )
                   )}
 
-                  <RoadmapCard period={p} version={version.data} today={today} canManage={member.isAdmin} canMark={canMark} />
+                  <RoadmapCard period={p} today={today} canManage={member.isAdmin} canMark={canMark} />
 
                   {p.state === 'CLOSED' && !closing && (
                     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="grades-title">

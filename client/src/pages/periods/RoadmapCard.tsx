@@ -4,6 +4,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { api } from '../../api/rest';
 import { ifMatch } from '../../api/http';
+import { rereadWhenStale } from '../../components/gaps/stale';
 import type { ExecPeriodQuery } from '../../graphql/generated';
 import { ErrorAlert } from '../../components/States';
 import { applyServerErrors } from '../../components/formErrors';
@@ -73,14 +74,12 @@ function CheckpointForm({
 /** The cycle's roadmap: a timeline, and the checkpoints as a list to mark done, edit, remove or add to. */
 export function RoadmapCard({
   period,
-  version,
   today,
   canManage,
   canMark,
 }: {
+  /** With its version (the ETag): writes send it in If-Match. */
   period: Period;
-  /** The period's ETag (from REST); writes send it in If-Match. */
-  version: number | undefined;
   today: string;
   /** Admins add, edit and remove checkpoints (not once closed). */
   canManage: boolean;
@@ -100,7 +99,7 @@ export function RoadmapCard({
     setError(null);
     setMarking(checkpoint.id);
     try {
-      await api.periods.markCheckpoint(period.id, checkpoint.id, { done }, ifMatch(version));
+      await rereadWhenStale(() => api.periods.markCheckpoint(period.id, checkpoint.id, { done }, ifMatch(period.version)), refresh);
       await refresh();
     } catch (e) {
       setError(e);
@@ -191,7 +190,7 @@ export function RoadmapCard({
                             body={<Text size="sm">The checkpoint leaves the roadmap of {period.name}.</Text>}
                             confirmLabel="Remove"
                             onConfirm={async () => {
-                              await api.periods.removeCheckpoint(period.id, c.id, ifMatch(version));
+                              await rereadWhenStale(() => api.periods.removeCheckpoint(period.id, c.id, ifMatch(period.version)), refresh);
                               await refresh();
                             }}
                           >
@@ -208,7 +207,7 @@ export function RoadmapCard({
                       submitLabel="Save"
                       onCancel={() => setEditing(null)}
                       onSubmit={async (values) => {
-                        await api.periods.editCheckpoint(period.id, c.id, values, ifMatch(version));
+                        await rereadWhenStale(() => api.periods.editCheckpoint(period.id, c.id, values, ifMatch(period.version)), refresh);
                         await refresh();
                         setEditing(null);
                       }}
@@ -232,7 +231,7 @@ export function RoadmapCard({
               initial={{ name: '', date: null }}
               submitLabel="Add"
               onSubmit={async (values) => {
-                await api.periods.addCheckpoint(period.id, values, ifMatch(version));
+                await rereadWhenStale(() => api.periods.addCheckpoint(period.id, values, ifMatch(period.version)), refresh);
                 await refresh();
               }}
             />

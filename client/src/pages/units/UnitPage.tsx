@@ -10,7 +10,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { ProgressMeter } from '../../components/Status';
 import { FindingList, indexFindings } from '../../components/plan/Findings';
 import { ObjectiveEditor } from '../../components/plan/ObjectiveEditor';
-import { useOrgTree } from '../../components/plan/orgTree';
+import { usePeople } from '../../components/plan/orgTree';
 import type { PersonOption } from '../../components/plan/PersonSelect';
 import { canDraftIn, leadsOver } from '../../components/plan/permissions';
 import { unitKindLabel } from '../../components/plan/vocabulary';
@@ -37,20 +37,17 @@ export default function UnitPage() {
     queryFn: () => graphql(PlanFindingsDocument, { periodId, unitId }),
     enabled: !!periodId && !!unitId,
   });
-  const tree = useOrgTree();
+  const everyone = usePeople();
 
   const unit = unitQuery.data?.orgUnit;
   const periodInfo = unitQuery.data?.period;
   const findings = useMemo(() => indexFindings(findingsQuery.data?.okrFindings), [findingsQuery.data]);
 
+  // Owners, RACI: everyone active in the organisation, the unit's members first.
   const people: PersonOption[] = useMemo(() => {
     const memberIds = new Set(unit?.members.map((m) => m.person.id) ?? []);
-    const everyone = new Map<string, PersonOption>();
-    for (const p of tree.data?.people ?? []) everyone.set(p.id, { id: p.id, displayName: p.displayName, isActive: p.isActive, inUnit: memberIds.has(p.id) });
-    for (const m of unit?.members ?? [])
-      if (!everyone.has(m.person.id)) everyone.set(m.person.id, { id: m.person.id, displayName: m.person.displayName, isActive: m.person.isActive, inUnit: true });
-    return [...everyone.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  }, [tree.data, unit]);
+    return (everyone.data ?? []).map((p) => ({ id: p.id, displayName: p.displayName, isActive: p.isActive, inUnit: memberIds.has(p.id) }));
+  }, [everyone.data, unit]);
 
   /** After a write: re-read every OKR view (progress, status and the coach's findings are the server's), and wait. */
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['okr'] });
@@ -163,7 +160,7 @@ export default function UnitPage() {
 
             <FindingList findings={unitFindings} source="server" label={`Coach findings on ${unit.name}`} />
             {findingsQuery.error && <ErrorAlert error={findingsQuery.error} title="The coach’s findings could not be loaded" />}
-            {tree.error && <ErrorAlert error={tree.error} title="The list of people could not be loaded" />}
+            {everyone.error && <ErrorAlert error={everyone.error} title="The list of people could not be loaded" onRetry={() => void everyone.refetch()} />}
 
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Title order={2} size="h3">
