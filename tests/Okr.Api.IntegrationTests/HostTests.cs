@@ -79,6 +79,21 @@ public sealed class HostTests(ApiFixture fixture)
         problem.GetProperty("detail").GetString().Should().NotContain("System.");
     }
 
+    [Theory]
+    [InlineData("/api/focus-areas", "{\"title\": \"Win the CMO\"}", "periodId", "This field is required.")]
+    [InlineData("/api/organizations", "{\"name\": \"Globex\", \"nmae\": \"Globex\"}", "nmae", "This operation has no such field.")]
+    public async Task A_missing_or_unknown_field_is_named_as_a_field_error(string path, string body, string field, string message)
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        using var client = await host.NewUserAsync();
+
+        var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "VALIDATION");
+        problem.GetProperty("errors").GetProperty(field)[0].GetString().Should().StartWith(message);
+        problem.GetProperty("detail").GetString().Should().Contain(field).And.NotContain("System.").And.NotContain("Okr.");
+    }
+
     [Fact]
     public async Task An_absurdly_large_body_is_refused()
     {

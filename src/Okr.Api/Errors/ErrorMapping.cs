@@ -15,7 +15,7 @@ public sealed record ErrorDescription(int Status, string Code, string Title, str
     public bool IsServerError => Status >= 500;
 }
 
-public static class ErrorMapping
+public static partial class ErrorMapping
 {
     public const string Validation = "VALIDATION";
     public const string NotFound = "NOT_FOUND";
@@ -39,9 +39,8 @@ public static class ErrorMapping
         ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, Forbidden, forbidden.Message, null),
         UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),
         ConcurrencyException stale => new(StatusCodes.Status412PreconditionFailed, Conflict, stale.Message, null),
-        BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } json } bad =>
-            new(bad.StatusCode, Validation, "The request has invalid fields.", Unreadable(json),
-                new Dictionary<string, string[]> { [ToCamelCase(path[2..])] = ["This value has the wrong type or format."] }),
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad when FieldErrors(json) is { } fields =>
+            new(bad.StatusCode, Validation, "The request has invalid fields.", Unreadable(json), fields),
         BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.",
             bad.InnerException is System.Text.Json.JsonException json ? Unreadable(json) : bad.Message),
         OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
@@ -65,11 +64,46 @@ public static class ErrorMapping
         _ => "ERROR",
     };
 
+    /// <summary>
+    /// The fields a body could not be bound to, named as the client sent them: a missing required field, a field the
+    /// operation does not take, or a value of the wrong type. Null when the body is not JSON at all.
+    /// </summary>
+    private static Dictionary<string, string[]>? FieldErrors(System.Text.Json.JsonException json)
+    {
+        if (MissingRequired().Match(json.Message) is { Success: true } missing)
+        {
+            return QuotedName().Matches(missing.Groups["names"].Value)
+                .ToDictionary(m => ToCamelCase(m.Groups["name"].Value), _ => Required);
+        }
+        if (json.Path is not { Length: > 2 } path) return null;
+        var field = ToCamelCase(path[2..]);
+        return Unmapped().IsMatch(json.Message)
+            ? new() { [field] = ["This operation has no such field. Check its spelling against the API description (/swagger)."] }
+            : new() { [field] = ["This value has the wrong type or format."] };
+    }
+
+    private static readonly string[] Required = ["This field is required."];
+
     /// <summary>Where the JSON went wrong, without .NET type names.</summary>
-    private static string Unreadable(System.Text.Json.JsonException json) =>
-        json.Path is { Length: > 2 } path
-            ? $"'{path[2..]}' has the wrong type or format (line {json.LineNumber + 1}, position {json.BytePositionInLine})."
-            : $"The body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine}).";
+    private static string Unreadable(System.Text.Json.JsonException json)
+    {
+        var where = $"line {json.LineNumber + 1}, position {json.BytePositionInLine}";
+        if (MissingRequired().Match(json.Message) is { Success: true } missing)
+            return $"Required fields are missing: {string.Join(", ", QuotedName().Matches(missing.Groups["names"].Value).Select(m => ToCamelCase(m.Groups["name"].Value)))}.";
+        if (json.Path is not { Length: > 2 } path) return $"The body is not valid JSON ({where}).";
+        return Unmapped().IsMatch(json.Message)
+            ? $"'{path[2..]}' is not a field of this operation ({where})."
+            : $"'{path[2..]}' has the wrong type or format ({where}).";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (?<names>.+)$")]
+    private static partial System.Text.RegularExpressions.Regex MissingRequired();
+
+    [System.Text.RegularExpressions.GeneratedRegex("'(?<name>[^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
+
+    [System.Text.RegularExpressions.GeneratedRegex("could not be mapped to any .NET member")]
+    private static partial System.Text.RegularExpressions.Regex Unmapped();
 
     private static string ToCamelCase(string name) =>
         string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
