@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
-import { Select } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useMember } from '../auth/session';
+import { Empty } from '../components/States';
 import { graphql } from '../api/graphql';
 import { PeriodsDocument, type PeriodsQuery } from '../graphql/generated';
 
@@ -57,6 +59,7 @@ export function PeriodPicker({ kinds = ['QUARTER', 'CUSTOM', 'YEAR'] }: { kinds?
     .filter((p) => kinds.includes(p.kind))
     .sort((a, b) => b.start.localeCompare(a.start))
     .map((p) => ({ value: p.id, label: `${p.name} (${stateLabel[p.state]})` }));
+  if (data.length === 0) return null;
   return (
     <Select
       aria-label="Period"
@@ -67,5 +70,30 @@ export function PeriodPicker({ kinds = ['QUARTER', 'CUSTOM', 'YEAR'] }: { kinds?
       w={230}
       comboboxProps={{ withinPortal: true }}
     />
+  );
+}
+
+/**
+ * The organisation has no period yet: nothing can be planned before one. Admins get the way to create it; everyone
+ * else learns who can.
+ */
+export function NoPeriods() {
+  const member = useMember();
+  return member.isAdmin ? (
+    <Empty
+      title="No periods yet"
+      action={
+        <Button component={Link} to="/periods?new=1">
+          Create the first period
+        </Button>
+      }
+    >
+      OKRs are set for a period: create the year and its quarters first, then each unit drafts its objectives for the quarter.
+    </Empty>
+  ) : (
+    <Empty title="No periods yet">
+      OKRs are set for a period, and {member.organizationName} has none yet. An admin creates the year and its quarters; ask one to set up
+      the first quarter.
+    </Empty>
   );
 }

@@ -41,7 +41,7 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** Nothing to show yet, and what to do about it. */
-export function Empty({ title, children, icon }: { title: string; children?: ReactNode; icon?: ReactNode }) {
+export function Empty({ title, children, icon, action }: { title: string; children?: ReactNode; icon?: ReactNode; action?: ReactNode }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={460}>
@@ -56,6 +56,7 @@ export function Empty({ title, children, icon }: { title: string; children?: Rea
             {children}
           </Text>
         )}
+        {action}
       </Stack>
     </Center>
   );

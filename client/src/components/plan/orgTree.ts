@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { graphql } from '../../api/graphql';
 import {
   PlanInvitationsDocument,
+  PlanOrganizationDocument,
   PlanOrgTreeDocument,
   PlanPeopleDocument,
   type PlanInvitationsQuery,
@@ -109,5 +110,15 @@ export function useInvitations({ pendingOnly = false }: { pendingOnly?: boolean 
     queryKey: [...invitationsKey, { pendingOnly }],
     queryFn: () => graphql(PlanInvitationsDocument, { pendingOnly }),
     select: (data) => data.invitations ?? [],
+  });
+}
+
+/** The organisation with its settings (the rules of the practice) and the version its writes send in If-Match. */
+export function useOrganization({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['okr', 'plan', 'organization'],
+    queryFn: () => graphql(PlanOrganizationDocument),
+    select: (data) => data.organization,
+    enabled,
   });
 }

@@ -1,6 +1,7 @@
 import { Alert, Container, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useMember } from '../../auth/session';
+import { GettingStarted } from './GettingStarted';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
@@ -49,6 +50,7 @@ export default function AdminPage() {
             The units tree, people and roles, invitations, and the organisation’s rules of the practice.
           </Text>
         </Stack>
+        <GettingStarted />
         <Tabs
           value={tab}
           onChange={(value) =>

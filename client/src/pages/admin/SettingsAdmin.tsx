@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { graphql } from '../../api/graphql';
 import { describeError, ifMatch } from '../../api/http';
 import type { ChangeOrganizationSettings } from '../../api/okr-client';
-import { PlanOrganizationDocument, type PlanOrganizationQuery } from '../../graphql/generated';
+import type { PlanOrganizationQuery } from '../../graphql/generated';
+import { useOrganization } from '../../components/plan/orgTree';
 import { applyServerErrors } from '../../components/formErrors';
 import { ErrorAlert, Loading } from '../../components/States';
 import { isStale } from '../../components/gaps/stale';
@@ -60,11 +60,7 @@ function toValues(s: Settings): Values {
 /** The organisation's rules of the practice, each explained in a line, saved with the version read (If-Match). */
 export function SettingsAdmin() {
   const queryClient = useQueryClient();
-  const organization = useQuery({
-    queryKey: ['okr', 'plan', 'organization'],
-    queryFn: () => graphql(PlanOrganizationDocument),
-    select: (data) => data.organization,
-  });
+  const organization = useOrganization();
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<Values>({

@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
-import { PeriodPicker, useSelectedPeriod } from '../../app/periods';
+import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { ExecAlignmentDocument, type ExecAlignmentQuery } from '../../graphql/generated';
 import { AlignmentMap } from '../../components/exec/AlignmentMap';
@@ -77,7 +77,7 @@ export default function AlignmentPage() {
         ) : periodsLoading || (graph.isLoading && !!period) ? (
           <Loading label="Drawing the map…" />
         ) : !period ? (
-          <Empty title="No periods yet">An admin creates the first period on the Periods page.</Empty>
+          <NoPeriods />
         ) : graph.error ? (
           <ErrorAlert error={graph.error} onRetry={() => void graph.refetch()} />
         ) : !data || data.nodes.length === 0 ? (

@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Container, Grid, Group, Paper, SimpleGrid, Stack
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
-import { PeriodPicker, useSelectedPeriod } from '../../app/periods';
+import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import type { OkrStatusName } from '../../components/Status';
 import { todayIso } from '../../components/format';
@@ -111,7 +111,7 @@ export default function DashboardPage() {
         ) : periodsLoading || units.isLoading || (dashboard.isLoading && !!period) ? (
           <Loading label="Gathering the binder…" />
         ) : !period ? (
-          <Empty title="No periods yet">An admin creates the first period on the Periods page.</Empty>
+          <NoPeriods />
         ) : dashboard.error || units.error ? (
           <ErrorAlert error={dashboard.error ?? units.error} onRetry={() => void dashboard.refetch()} />
         ) : !d ? (

@@ -3,7 +3,7 @@ import { Anchor, Badge, Box, Button, Card, Group, Kbd, Paper, SimpleGrid, Stack,
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { graphql } from '../../api/graphql';
-import { PeriodPicker, useSelectedPeriod } from '../../app/periods';
+import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { useMember } from '../../auth/session';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { ProgressMeter, StatusBadge } from '../../components/Status';
@@ -48,7 +48,7 @@ export default function MyWeekPage() {
       ) : periodsLoading || (query.isLoading && !!period) ? (
         <Loading label="Loading your key results…" />
       ) : !period ? (
-        <Empty title="There are no periods yet">An admin creates the year and its quarters on the Periods page.</Empty>
+        <NoPeriods />
       ) : query.error ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Your key results could not be loaded" />
       ) : items.length === 0 ? (
@@ -68,22 +68,28 @@ function homeUnit(memberships: { unitId: string; unitName: string; isLead: boole
 function NothingMine({ unit, periodName }: { unit: { unitId: string; unitName: string } | undefined; periodName: string }) {
   return (
     <Card>
-      <Empty title="No key results are yours this period">
-        Nobody has given you or your units a key result in {periodName}. Look at{' '}
-        {unit && (
-          <>
-            <Anchor component={Link} to={`/units/${unit.unitId}`}>
-              {unit.unitName}’s page
-            </Anchor>{' '}
-            or{' '}
-          </>
-        )}
-        the{' '}
-        <Anchor component={Link} to="/dashboard">
-          company dashboard
-        </Anchor>
-        , or pick another period above.
-      </Empty>
+      {unit ? (
+        <Empty title="No key results are yours this period">
+          Nobody has given you or your units a key result in {periodName}. Look at{' '}
+          <Anchor component={Link} to={`/units/${unit.unitId}`}>
+            {unit.unitName}’s page
+          </Anchor>{' '}
+          or the{' '}
+          <Anchor component={Link} to="/dashboard">
+            company dashboard
+          </Anchor>
+          , or pick another period above.
+        </Empty>
+      ) : (
+        <Empty title="You are not in a unit yet">
+          Key results belong to units (the company, departments, teams), and you are in none yet: an admin or your team’s lead adds you
+          to your team, and its key results show up here. Meanwhile the{' '}
+          <Anchor component={Link} to="/dashboard">
+            company dashboard
+          </Anchor>{' '}
+          shows where things stand.
+        </Empty>
+      )}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -25,12 +25,22 @@ export function quarterOf(year: { start: string; end: string }, n: number) {
   return { start, end: addDays(addMonths(start, 3), -1), name: `Q${n} ${year.end.slice(0, 4)}` };
 }
 
-/** The next year after the latest one: same start month, named by the year it ends in. */
-export function nextYear(years: readonly { start: string; end: string }[], today: string) {
+/**
+ * The next year after the latest one: same start month, named by the year it ends in. The first year of an
+ * organisation is the fiscal year running today (it starts in the organisation's fiscal start month).
+ */
+export function nextYear(years: readonly { start: string; end: string }[], today: string, fiscalYearStartMonth = 1) {
   const latest = [...years].sort((a, b) => b.start.localeCompare(a.start))[0];
-  const start = latest ? addDays(latest.end, 1) : `${today.slice(0, 4)}-01-01`;
+  const thisYearsStart = `${today.slice(0, 4)}-${String(fiscalYearStartMonth).padStart(2, '0')}-01`;
+  const start = latest ? addDays(latest.end, 1) : thisYearsStart <= today ? thisYearsStart : addMonths(thisYearsStart, -12);
   const end = addDays(addMonths(start, 12), -1);
   return { start, end, name: `FY${end.slice(0, 4)}` };
+}
+
+/** The quarter (1–4) of a year that contains today; the first when today is outside the year. */
+export function currentQuarter(year: { start: string; end: string }, today: string): number {
+  if (today < year.start || today > year.end) return 1;
+  return [1, 2, 3, 4].find((n) => today <= quarterOf(year, n).end) ?? 1;
 }
 
 interface Values {
@@ -50,19 +60,28 @@ export function NewPeriodModal({
   periods,
   onCreated,
   today,
+  fiscalYearStartMonth = 1,
 }: {
   opened: boolean;
   onClose: () => void;
   periods: readonly PeriodItem[];
   onCreated: (id: string) => Promise<unknown> | void;
   today: string;
+  /** The organisation's fiscal year start (1–12), for its first year. */
+  fiscalYearStartMonth?: number;
 }) {
   const years = [...periods].filter((p) => p.kind === 'YEAR').sort((a, b) => a.start.localeCompare(b.start));
   const [error, setError] = useState<string | null>(null);
   const defaultYear = years.find((y) => y.start <= today && today <= y.end) ?? years[years.length - 1];
+  // Without a year yet, the first thing to create is the year (a quarter sits inside one); then its current quarter.
   const initial = (): Values => {
-    const q = defaultYear ? quarterOf(defaultYear, 1) : null;
-    return { kind: 'QUARTER', name: q?.name ?? '', parentId: defaultYear?.id ?? null, quarter: '1', start: q?.start ?? null, end: q?.end ?? null, addDefaultRoadmap: true };
+    if (!defaultYear) {
+      const y = nextYear(years, today, fiscalYearStartMonth);
+      return { kind: 'YEAR', name: y.name, parentId: null, quarter: '1', start: y.start, end: y.end, addDefaultRoadmap: false };
+    }
+    const n = currentQuarter(defaultYear, today);
+    const q = quarterOf(defaultYear, n);
+    return { kind: 'QUARTER', name: q.name, parentId: defaultYear.id, quarter: String(n), start: q.start, end: q.end, addDefaultRoadmap: true };
   };
   const form = useForm<Values>({
     initialValues: initial(),
@@ -74,6 +93,15 @@ export function NewPeriodModal({
     },
   });
 
+  // Each time it opens, start from what fits the periods as they are now (after a first year, its current quarter).
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues(initial());
+    form.clearErrors();
+    setError(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on opening: typing must not be reset by refetches
+  }, [opened]);
+
   const fillQuarter = (parentId: string | null, quarter: string) => {
     const year = years.find((y) => y.id === parentId);
     if (!year) return;
@@ -83,7 +111,7 @@ export function NewPeriodModal({
   const setKind = (kind: Kind) => {
     form.setFieldValue('kind', kind);
     if (kind === 'YEAR') {
-      const y = nextYear(years, today);
+      const y = nextYear(years, today, fiscalYearStartMonth);
       form.setValues({ kind, parentId: null, start: y.start, end: y.end, name: y.name, addDefaultRoadmap: false });
     } else if (kind === 'QUARTER') {
       form.setValues({ kind, addDefaultRoadmap: true });
@@ -105,7 +133,6 @@ export function NewPeriodModal({
         addDefaultRoadmap: values.addDefaultRoadmap,
       });
       await onCreated(created.id);
-      form.setValues(initial());
       onClose();
     } catch (e) {
       setError(applyServerErrors(e, form.setFieldError, ['name', 'kind', 'start', 'end', 'parentId', 'addDefaultRoadmap']));

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/http';
 import { renderWithApp } from '../../components/exec/testing';
 import { LifecycleCard } from './LifecycleCard';
 import { RoadmapCard } from './RoadmapCard';
-import { nextYear, quarterOf } from './NewPeriodModal';
+import { currentQuarter, nextYear, quarterOf } from './NewPeriodModal';
 import PeriodsPage, { periodTree } from './PeriodsPage';
 import { ExecPeriodDocument, PeriodsDocument } from '../../graphql/generated';
 
@@ -179,5 +179,18 @@ describe('new periods', () => {
     });
     const tree = periodTree([p('q4', 'QUARTER', '2026-10-01', 'fy26'), p('fy26', 'YEAR', '2026-01-01'), p('q3', 'QUARTER', '2026-07-01', 'fy26'), p('fy27', 'YEAR', '2027-01-01'), p('e2e', 'CUSTOM', '2026-11-22')]);
     expect(tree.map((t) => `${t.depth}:${t.period.id}`)).toEqual(['0:fy27', '0:fy26', '1:q3', '1:q4', '0:e2e']);
+  });
+});
+
+describe('the first period', () => {
+  it('is the fiscal year running today, from the organisation’s start month', () => {
+    expect(nextYear([], '2026-11-22')).toEqual({ start: '2026-01-01', end: '2026-12-31', name: 'FY2026' });
+    expect(nextYear([], '2026-11-22', 4)).toEqual({ start: '2026-04-01', end: '2027-03-31', name: 'FY2027' });
+    expect(nextYear([], '2026-02-10', 4)).toEqual({ start: '2025-04-01', end: '2026-03-31', name: 'FY2026' });
+  });
+  it('then the quarter of that year that contains today', () => {
+    expect(currentQuarter({ start: '2026-01-01', end: '2026-12-31' }, '2026-11-22')).toBe(4);
+    expect(currentQuarter({ start: '2026-04-01', end: '2027-03-31' }, '2026-11-22')).toBe(3);
+    expect(currentQuarter({ start: '2027-01-01', end: '2027-12-31' }, '2026-11-22')).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { ExecPeriodDocument, ExecPeriodObjectivesDocument } from '../../graphql/
 import { ClosePeriodFlow } from '../../components/exec/ClosePeriodFlow';
 import { GradeReview, type PeriodObjective } from '../../components/exec/GradeReview';
 import { useRefreshOkr } from '../../components/exec/invalidate';
+import { useOrganization } from '../../components/plan/orgTree';
 import { LifecycleCard, periodStateColor, periodStateLabel } from './LifecycleCard';
 import { NewPeriodModal } from './NewPeriodModal';
 import { RoadmapCard } from './RoadmapCard';
@@ -58,8 +59,10 @@ export default function PeriodsPage() {
       },
       { replace: true },
     );
-  const [creating, setCreating] = useState(false);
+  // ?new=1 (the empty states' "Create the first period") opens the form straight away.
+  const [creating, setCreating] = useState(() => params.get('new') === '1');
   const today = todayIso();
+  const organization = useOrganization({ enabled: member.isAdmin });
 
   const detail = useQuery({
     queryKey: ['okr', 'exec', 'period', period?.id],
@@ -113,8 +116,13 @@ export default function PeriodsPage() {
           <Loading />
         ) : periods.length === 0 || !period ? (
           <Paper withBorder p="xl" radius="md">
-            <Empty title="No periods yet">
-              {member.isAdmin ? 'Create the first year and its quarters with “New period”.' : 'An admin creates the first period.'}
+            <Empty
+              title="No periods yet"
+              action={member.isAdmin && <Button onClick={() => setCreating(true)}>Create the first period</Button>}
+            >
+              {member.isAdmin
+                ? 'OKRs are set for a period: create the year first, then its quarters (or a custom cycle).'
+                : `OKRs are set for a period, and ${member.organizationName} has none yet: an admin creates the first one.`}
             </Empty>
           </Paper>
         ) : (
@@ -227,10 +235,22 @@ export default function PeriodsPage() {
       </Stack>
       {member.isAdmin && (
         <NewPeriodModal
-          opened={creating}
-          onClose={() => setCreating(false)}
+          opened={creating && !isLoading}
+          onClose={() => {
+            setCreating(false);
+            if (params.has('new'))
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  next.delete('new');
+                  return next;
+                },
+                { replace: true },
+              );
+          }}
           periods={periods}
           today={today}
+          fiscalYearStartMonth={organization.data?.settings.fiscalYearStartMonth}
           onCreated={async (id) => {
             await refresh();
             select(id);

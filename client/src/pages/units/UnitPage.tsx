@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../api/graphql';
 import { useMember } from '../../auth/session';
-import { PeriodPicker, useSelectedPeriod } from '../../app/periods';
+import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { PlanFindingsDocument, PlanUnitDocument } from '../../graphql/generated';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { ProgressMeter } from '../../components/Status';
@@ -57,7 +57,7 @@ export default function UnitPage() {
   if (!period) {
     return (
       <Container size="lg">
-        <Empty title="No periods yet">An admin creates the year and its quarters first; then each unit drafts its OKRs for a quarter.</Empty>
+        <NoPeriods />
       </Container>
     );
   }

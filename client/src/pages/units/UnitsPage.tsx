@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { graphql } from '../../api/graphql';
 import { useMember } from '../../auth/session';
-import { PeriodPicker, useSelectedPeriod } from '../../app/periods';
+import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { PlanUnitsOverviewDocument, type PlanUnitsOverviewQuery } from '../../graphql/generated';
-import { Empty, ErrorAlert, Loading } from '../../components/States';
+import { ErrorAlert, Loading } from '../../components/States';
 import { ProgressMeter } from '../../components/Status';
 import { percent } from '../../components/format';
 import { unitKindLabel } from '../../components/plan/vocabulary';
@@ -122,7 +122,7 @@ export default function UnitsPage() {
         {periodsError && <ErrorAlert error={periodsError} />}
         {overview.error && <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />}
         {!periodsLoading && !period && (
-          <Empty title="No periods yet">An admin creates the year and its quarters first; then each unit drafts its OKRs for a quarter.</Empty>
+          <NoPeriods />
         )}
 
         {tree && (
