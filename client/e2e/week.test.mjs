@@ -140,6 +140,11 @@ test('a member checks in on two key results in one keyboard pass, then reads the
     // The same check-in form as My week is there for the owner.
     await sectionA.getByRole('form', { name: `Check in on ${failures.title}` }).waitFor();
 
+    // The objective's history, from the audit trail: the latest check-in first, and who recorded it.
+    const audit = page.getByRole('region', { name: 'History', exact: true });
+    await audit.getByText(`Check-in on “${failures.title}”: 5`, { exact: false }).first().waitFor();
+    assert.match(await audit.innerText(), /Morgan Member/);
+
     // Comments: add, edit and delete one's own.
     await page.getByLabel('Add a comment').fill('Should the target be zero next quarter?');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();

@@ -8,8 +8,10 @@ public sealed class AuditEvent : TenantEntity
     private AuditEvent() { Action = EntityType = string.Empty; }
 
     public AuditEvent(Guid organizationId, Guid? actorPersonId, string action, string entityType, Guid? entityId,
-        DateTimeOffset at, string? before, string? after) : base(organizationId)
+        DateTimeOffset at, string? before, string? after, Guid? objectiveId = null, Guid? relatedObjectiveId = null) : base(organizationId)
     {
+        ObjectiveId = objectiveId;
+        RelatedObjectiveId = relatedObjectiveId;
         ActorPersonId = actorPersonId;
         Action = action;
         EntityType = entityType;
@@ -28,4 +30,15 @@ public sealed class AuditEvent : TenantEntity
     public string? Before { get; private set; }
     /// <summary>JSON of the changed values after the change (null for a deletion).</summary>
     public string? After { get; private set; }
+    /// <summary>
+    /// The objective whose history this event belongs to: the objective itself, or the one its key result, check-in,
+    /// comment, RACI entry or link belongs to, or the child of an alignment. Recorded when written, so the history
+    /// keeps rows that were deleted since.
+    /// </summary>
+    public Guid? ObjectiveId { get; private set; }
+    /// <summary>A second objective the event concerns: the parent of an alignment.</summary>
+    public Guid? RelatedObjectiveId { get; private set; }
+
+    /// <summary>Files the event under an objective's history once the writer knows which (from a key result, say).</summary>
+    public void BelongsTo(Guid objectiveId) => ObjectiveId ??= objectiveId;
 }

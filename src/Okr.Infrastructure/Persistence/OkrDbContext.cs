@@ -104,7 +104,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareSave();
+        // Nothing in the preparation awaits when async is false, so this completes synchronously.
+        PrepareSaveAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -117,7 +118,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareSave();
+        await PrepareSaveAsync(async: true, cancellationToken);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -134,7 +135,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         return new ConcurrencyException($"This {what} was changed by someone else since you read it. Reload it and try again.");
     }
 
-    private void PrepareSave()
+    private async Task PrepareSaveAsync(bool async, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
@@ -142,7 +143,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             .ToList();
         GuardTenantBoundary(changed);
         BumpVersions(changed);
-        WriteAuditTrail(changed);
+        await WriteAuditTrailAsync(changed, async, cancellationToken);
     }
 
     /// <summary>Defence in depth behind the query filters: no write may touch another organisation's rows.</summary>
@@ -202,12 +203,16 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         }
     }
 
-    /// <summary>One audit event per changed row, with the changed values before and after, in the same save.</summary>
-    private void WriteAuditTrail(List<EntityEntry> changed)
+    /// <summary>
+    /// One audit event per changed row, with the changed values before and after, in the same save; each tagged with
+    /// the objective whose history it belongs to (see <see cref="AuditEvent.ObjectiveId"/>).
+    /// </summary>
+    private async Task WriteAuditTrailAsync(List<EntityEntry> changed, bool async, CancellationToken cancellationToken)
     {
         if (_audit?.Action is not { } action)
             return;
         var now = _clock?.UtcNow ?? DateTimeOffset.UtcNow;
+        var events = new List<(AuditEvent Event, Guid? KeyResultId)>();
         foreach (var entry in changed)
         {
             var entityType = entry.Metadata.ClrType.Name;
@@ -220,8 +225,10 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             };
             // An owned value (an initiative's external reference, an objective's retrospective) has an entry of its
             // own: it is recorded against its owner, as "Owner.Navigation".
+            var subject = entry;
             if (organizationId == Guid.Empty && OwnerOf(entry) is { Entity: ITenantOwned owner and Entity ownerEntity } ownerEntry)
             {
+                subject = ownerEntry;
                 (organizationId, entityId) = (owner.OrganizationId, ownerEntity.Id);
                 entityType = $"{ownerEntry.Metadata.ClrType.Name}.{entry.Metadata.FindOwnership()!.PrincipalToDependent?.Name}";
             }
@@ -239,7 +246,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             string? Snapshot(Func<PropertyEntry, object?> value) =>
                 JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, value), AuditJson);
 
-            AuditEvents.Add(new AuditEvent(
+            var (objectiveId, relatedObjectiveId, keyResultId) = HistorySubjectOf(subject);
+            events.Add((new AuditEvent(
                 organizationId,
                 _currentUser?.PersonId,
                 action,
@@ -247,8 +255,50 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 entityId,
                 now,
                 before: entry.State == EntityState.Added ? null : Snapshot(p => p.OriginalValue),
-                after: entry.State == EntityState.Deleted ? null : Snapshot(p => p.CurrentValue)));
+                after: entry.State == EntityState.Deleted ? null : Snapshot(p => p.CurrentValue),
+                objectiveId,
+                relatedObjectiveId), objectiveId is null ? keyResultId : null));
         }
+
+        // Rows that hang off a key result (check-ins, links, annotations, its comments) belong to its objective's history.
+        var keyResultIds = events.Where(e => e.KeyResultId is not null).Select(e => e.KeyResultId!.Value).Distinct().ToList();
+        var objectiveOf = new Dictionary<Guid, Guid>();
+        foreach (var tracked in ChangeTracker.Entries<KeyResult>().Where(k => keyResultIds.Contains(k.Entity.Id)))
+            objectiveOf[tracked.Entity.Id] = tracked.Entity.ObjectiveId;
+        var untracked = keyResultIds.Where(id => !objectiveOf.ContainsKey(id)).ToList();
+        if (untracked.Count > 0)
+        {
+            var query = KeyResults.IgnoreQueryFilters([SoftDeleteFilter]).AsNoTracking()
+                .Where(k => untracked.Contains(k.Id)).Select(k => new { k.Id, k.ObjectiveId });
+            foreach (var row in async ? await query.ToListAsync(cancellationToken) : query.ToList())
+                objectiveOf[row.Id] = row.ObjectiveId;
+        }
+        foreach (var (auditEvent, keyResultId) in events)
+        {
+            if (keyResultId is { } id && objectiveOf.TryGetValue(id, out var objectiveId))
+                auditEvent.BelongsTo(objectiveId);
+            AuditEvents.Add(auditEvent);
+        }
+    }
+
+    /// <summary>
+    /// Which objective's history a changed row belongs to: an objective (or a value it owns) to itself; an alignment
+    /// to its child, and to its parent as the related objective; any other row to the objective it names, else to
+    /// the key result it names (resolved by the caller).
+    /// </summary>
+    private static (Guid? ObjectiveId, Guid? RelatedObjectiveId, Guid? KeyResultId) HistorySubjectOf(EntityEntry entry) => entry.Entity switch
+    {
+        Objective objective => (objective.Id, null, null),
+        Alignment => (GuidOf(entry, nameof(Alignment.ChildObjectiveId)), GuidOf(entry, nameof(Alignment.ParentObjectiveId)), null),
+        _ => (GuidOf(entry, nameof(KeyResult.ObjectiveId)), null, GuidOf(entry, nameof(CheckIn.KeyResultId))),
+    };
+
+    private static Guid? GuidOf(EntityEntry entry, string property)
+    {
+        if (entry.Metadata.FindProperty(property) is null)
+            return null;
+        var value = entry.Property(property);
+        return (entry.State == EntityState.Deleted ? value.OriginalValue : value.CurrentValue) as Guid?;
     }
 
     /// <summary>The tracked owner of an owned entity's entry; null for any other entry.</summary>

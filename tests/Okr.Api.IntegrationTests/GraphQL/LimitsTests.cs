@@ -38,6 +38,9 @@ public sealed class LimitsTests(ApiFixture fixture)
         var history = (await admin.GraphQLAsync(Example("key-result-history"), new { id = demo.KeyResult("ACV increases"), asOf }))
             .ShouldSucceed().GetProperty("keyResult");
         history.GetProperty("checkIns").GetArrayLength().Should().BeGreaterThan(3);
+        var changes = (await admin.GraphQLAsync(Example("objective-history"), new { id = demo.Objective(PrivateDemo.CompanyObjective), first = 20 }))
+            .ShouldSucceed().GetProperty("objective").GetProperty("history");
+        changes.GetProperty("nodes").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Array);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class LimitsTests(ApiFixture fixture)
     {
         var root = typeof(LimitsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        foreach (var name in new[] { "okr-tree", "dashboard", "key-result-history" })
+        foreach (var name in new[] { "okr-tree", "dashboard", "key-result-history", "objective-history" })
             readme.Should().Contain(Example(name).ReplaceLineEndings("\n").Trim(), $"README.md shows docs/graphql/{name}.graphql verbatim");
     }
 

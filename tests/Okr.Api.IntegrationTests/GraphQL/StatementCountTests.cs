@@ -32,6 +32,7 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
                 title progress status owner { displayName } focusArea { title } period { name }
                 comments { text author { displayName } }
                 raci { role person { displayName } }
+                history(first: 5) { nodes { kind actor { displayName } changes { field } } }
                 children { kind weight child { title progress } }
                 parents { kind parent { title } parentKeyResult { title } }
                 keyResults {

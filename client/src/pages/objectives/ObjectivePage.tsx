@@ -25,6 +25,7 @@ import { ObjectivePageDocument, type ObjectivePageQuery, type RaciRole } from '.
 import { canCheckIn } from './access';
 import { Comments } from './Comments';
 import { KeyResultSection } from './KeyResultSection';
+import { ObjectiveHistory } from './ObjectiveHistory';
 
 type Objective = NonNullable<ObjectivePageQuery['objective']>;
 
@@ -237,6 +238,8 @@ function ObjectiveView({
       )}
 
       <Comments objectiveId={o.id} comments={o.comments} />
+
+      <ObjectiveHistory objectiveId={o.id} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
 using Okr.Application.OkrGraph.Queries.GetUnitOkrs;
 using Okr.Application.OkrGraph.Queries.KeyResultDetails;
+using Okr.Application.OkrGraph.Queries.ObjectiveHistory;
 using Okr.Application.OkrGraph.Queries.ObjectiveDetails;
 using Okr.Application.OkrGraph.Snapshot;
 using Okr.Application.OkrGraph.Views;
@@ -89,6 +90,9 @@ internal static class Loaders
 
     public static IDataLoaderResult<IReadOnlyList<CommentView>> ObjectiveComments(this IResolveFieldContext context, Guid objectiveId, DateTimeOffset? asOf) =>
         Loader(context, "objectiveComments", asOf, Send<Guid, IReadOnlyList<CommentView>>(keys => new GetObjectiveComments(keys, asOf)), []).Load(objectiveId);
+
+    public static IDataLoaderResult<HistoryPage> History(this IResolveFieldContext context, Guid objectiveId, int first, string? after) =>
+        Loader(context, "history", (first, after), Send<Guid, HistoryPage>(keys => new GetObjectiveHistory(keys, first, after)), HistoryPage.Empty).Load(objectiveId);
 
     public static IDataLoaderResult<IReadOnlyList<RaciView>> Raci(this IResolveFieldContext context, Guid objectiveId) =>
         Loader(context, "raci", null, Send<Guid, IReadOnlyList<RaciView>>(keys => new GetRaci(keys)), []).Load(objectiveId);

@@ -22,4 +22,5 @@ internal static class ListSizes
     public const double Checkpoints = 6;
     public const double GraphNodes = 60;
     public const double Findings = 30;
+    public const double History = 10;
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Okr.Api.GraphQL.Loading;
+using Okr.Application.OkrGraph.Queries.ObjectiveHistory;
 using Okr.Application.OkrGraph.Views;
 using Okr.Domain.Computations;
 using Okr.Domain.Objectives;
@@ -69,5 +70,11 @@ public sealed class ObjectiveGraphType : ObjectGraphType<ObjectiveView>
             .Description("Responsible, accountable, consulted and informed people.")
             .WithComplexityImpact(1, ListSizes.People)
             .Resolve(c => c.Raci(c.Source.Id));
+        Field<NonNullGraphType<HistoryConnectionGraphType>>("history")
+            .Description("What changed, newest first, from the audit trail: the objective and its key results, check-ins, alignments, comments, RACI and links. Not affected by asOf.")
+            .Argument<IntGraphType>("first", $"Page size, at most {GetObjectiveHistory.MaxPageSize}.", a => a.DefaultValue = GetObjectiveHistory.DefaultPageSize)
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .WithComplexityImpact(1, ListSizes.History)
+            .Resolve(c => c.History(c.Source.Id, c.GetArgument("first", GetObjectiveHistory.DefaultPageSize), c.GetArgument<string?>("after")));
     }
 }

@@ -1,10 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
-using Okr.Application.OkrGraph.Queries.FindObjectives;
+using Okr.Application.Common;
 
 namespace Okr.Api.GraphQL.Types;
 
-public sealed class PageInfoGraphType : ObjectGraphType<ObjectivePage>
+public sealed class PageInfoGraphType : ObjectGraphType<IPageInfo>
 {
     public PageInfoGraphType()
     {

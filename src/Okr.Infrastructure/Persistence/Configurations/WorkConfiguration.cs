@@ -127,5 +127,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(a => a.EntityType).HasMaxLength(TextLimits.Name);
         builder.HasIndex(a => new { a.OrganizationId, a.At });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        // An objective's history, newest first.
+        builder.HasIndex(a => new { a.ObjectiveId, a.At });
+        builder.HasIndex(a => new { a.RelatedObjectiveId, a.At });
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Okr.Application.Common;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.OkrGraph.Snapshot;
 using Okr.Application.OkrGraph.Views;
@@ -35,7 +36,7 @@ public sealed record FindObjectives(ObjectiveFilter Filter, int First = FindObje
 
 public sealed record ObjectiveEdge(string Cursor, ObjectiveView Node);
 
-public sealed record ObjectivePage(IReadOnlyList<ObjectiveEdge> Edges, int TotalCount, bool HasNextPage, bool HasPreviousPage)
+public sealed record ObjectivePage(IReadOnlyList<ObjectiveEdge> Edges, int TotalCount, bool HasNextPage, bool HasPreviousPage) : IPageInfo
 {
     public string? StartCursor => Edges.Count > 0 ? Edges[0].Cursor : null;
     public string? EndCursor => Edges.Count > 0 ? Edges[^1].Cursor : null;

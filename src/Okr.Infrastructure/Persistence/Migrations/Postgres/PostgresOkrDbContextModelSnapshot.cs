@@ -183,7 +183,13 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RelatedObjectiveId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -192,7 +198,11 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("ObjectiveId", "At");
+
                     b.HasIndex("OrganizationId", "At");
+
+                    b.HasIndex("RelatedObjectiveId", "At");
 
                     b.ToTable("AuditEvents");
                 });

@@ -184,7 +184,13 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RelatedObjectiveId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -193,7 +199,11 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("ObjectiveId", "At");
+
                     b.HasIndex("OrganizationId", "At");
+
+                    b.HasIndex("RelatedObjectiveId", "At");
 
                     b.ToTable("AuditEvents");
                 });

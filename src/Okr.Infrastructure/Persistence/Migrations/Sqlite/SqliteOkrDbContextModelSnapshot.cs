@@ -174,7 +174,13 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RelatedObjectiveId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -183,7 +189,11 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("ObjectiveId", "At");
+
                     b.HasIndex("OrganizationId", "At");
+
+                    b.HasIndex("RelatedObjectiveId", "At");
 
                     b.ToTable("AuditEvents");
                 });

@@ -1,0 +1,142 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Okr.Api.IntegrationTests.Infrastructure;
+using Okr.Application.KeyResults.Dtos;
+using Okr.Application.Objectives.Dtos;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Testing;
+
+namespace Okr.Api.IntegrationTests.GraphQL;
+
+/// <summary>An objective's history: the audit trail of the objective and of what hangs off it, newest first, as the objective is visible.</summary>
+[Collection(ApiTests.Name)]
+public sealed class HistoryTests(ApiFixture fixture)
+{
+    private const string History = """
+        query History($id: ID!, $first: Int, $after: String) {
+          objective(id: $id) {
+            history(first: $first, after: $after) {
+              nodes { id at kind action entityType entityId summary actor { displayName } changes { field before after } }
+              pageInfo { hasNextPage hasPreviousPage endCursor }
+            }
+          }
+        }
+        """;
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Editing_an_objective_and_checking_in_on_its_key_result_show_in_its_history_newest_first(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await Demo.LoadAsync(host);
+        using var admin = await host.SignedInAsync("admin@acme.test");
+        var (objective, keyResult) = await admin.OwnKeyResultAsync(demo, "Marketing");
+        var (other, otherKeyResult) = await admin.OwnKeyResultAsync(demo, "Marketing");
+
+        var current = await (await admin.GetAsync($"/api/objectives/{objective.Id}")).ReadAsync<ObjectiveDto>();
+        (await admin.SendJsonAsync(HttpMethod.Put, $"/api/objectives/{objective.Id}",
+            new { title = "Make onboarding delightful", owningUnitId = current.OwningUnitId, type = "Aspirational", visibility = "Public" },
+            ifMatch: $"\"{current.Version}\"")).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/objectives/{objective.Id}/alignments", new { parentObjectiveId = demo.CompanyObjectiveId }))
+            .EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/objectives/{objective.Id}/activate", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/key-results/{keyResult.Id}/check-ins", new { value = 31, confidence = 7, narrative = "Checklist shipped." }))
+            .EnsureSuccessStatusCode();
+        // Changes to another objective stay in its own history.
+        var otherCurrent = await (await admin.GetAsync($"/api/objectives/{other.Id}")).ReadAsync<ObjectiveDto>();
+        (await admin.SendJsonAsync(HttpMethod.Put, $"/api/objectives/{other.Id}",
+            new { title = "Somebody else's objective", owningUnitId = otherCurrent.OwningUnitId, type = "Committed" },
+            ifMatch: $"\"{otherCurrent.Version}\"")).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/objectives/{other.Id}/activate", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/key-results/{otherKeyResult.Id}/check-ins", new { value = 25, confidence = 5, narrative = "Slow start." }))
+            .EnsureSuccessStatusCode();
+
+        var response = await admin.GraphQLAsync(History, new { id = objective.Id, first = 50 });
+        var history = response.ShouldSucceed().GetProperty("objective").GetProperty("history");
+        var nodes = history.GetProperty("nodes").EnumerateArray().ToList();
+
+        nodes.Select(n => n.GetProperty("kind").GetString()).Should().Equal(
+            "CHECK_IN_RECORDED", "OBJECTIVE_ACTIVATED", "ALIGNMENT_ADDED", "OBJECTIVE_UPDATED", "KEY_RESULT_CREATED", "OBJECTIVE_CREATED");
+        var ats = nodes.Select(n => n.GetProperty("at").GetDateTimeOffset()).ToList();
+        ats.Should().BeInDescendingOrder();
+
+        var checkIn = nodes[0];
+        checkIn.GetProperty("entityType").GetString().Should().Be("CheckIn");
+        checkIn.GetProperty("action").GetString().Should().Be("RecordCheckIn");
+        checkIn.GetProperty("summary").GetString().Should().Be("Check-in on “Week-one activation rises”: 31 (confidence 7)");
+        checkIn.GetProperty("actor").GetProperty("displayName").GetString().Should().Be("Avery Admin");
+        Changes(checkIn).Should().Contain(("narrative", null, "Checklist shipped."));
+
+        Changes(nodes[1]).Should().Contain(("state", "Draft", "Active"));
+        nodes[2].GetProperty("summary").GetString().Should().Be($"Aligned to “{Demo.CompanyObjective}”");
+
+        var edit = nodes[3];
+        edit.GetProperty("entityType").GetString().Should().Be("Objective");
+        edit.GetProperty("entityId").GetGuid().Should().Be(objective.Id);
+        Changes(edit).Should().Contain(("title", "Make onboarding effortless", "Make onboarding delightful"))
+            .And.Contain(("type", "Committed", "Aspirational"));
+        edit.GetProperty("summary").GetString().Should().StartWith("Objective updated: Title");
+
+        // Nothing internal, nothing of the other objective.
+        nodes.SelectMany(n => Changes(n)).Select(c => c.Field).Should()
+            .NotContain(["organizationId", "version", "id", "objectiveId", "keyResultId"]);
+        response.Text.Should().NotContain(demo.OrganizationId.ToString()).And.NotContain(demo.OrganizationId.ToString().ToUpperInvariant())
+            .And.NotContain("Somebody else").And.NotContain(other.Id.ToString()).And.NotContain(otherKeyResult.Id.ToString());
+
+        // The parent sees the alignment from its side.
+        var parent = (await admin.GraphQLAsync(History, new { id = demo.CompanyObjectiveId, first = 100 })).ShouldSucceed();
+        parent.GetProperty("objective").GetProperty("history").GetProperty("nodes").EnumerateArray()
+            .Should().Contain(n => n.GetProperty("kind").GetString() == "ALIGNMENT_ADDED"
+                                   && n.GetProperty("summary").GetString() == "Aligned from “Make onboarding delightful”");
+
+        // A page at a time, by cursor.
+        var first = (await admin.GraphQLAsync(History, new { id = objective.Id, first = 2 })).ShouldSucceed().GetProperty("objective").GetProperty("history");
+        first.GetProperty("nodes").GetArrayLength().Should().Be(2);
+        first.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().Should().BeTrue();
+        first.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean().Should().BeFalse();
+        var second = (await admin.GraphQLAsync(History, new { id = objective.Id, first = 2, after = first.GetProperty("pageInfo").GetProperty("endCursor").GetString() }))
+            .ShouldSucceed().GetProperty("objective").GetProperty("history");
+        second.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).Should().Equal("ALIGNMENT_ADDED", "OBJECTIVE_UPDATED");
+        second.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean().Should().BeTrue();
+        var third = (await admin.GraphQLAsync(History, new { id = objective.Id, first = 2, after = second.GetProperty("pageInfo").GetProperty("endCursor").GetString() }))
+            .ShouldSucceed().GetProperty("objective").GetProperty("history");
+        third.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).Should().Equal("KEY_RESULT_CREATED", "OBJECTIVE_CREATED");
+        third.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().Should().BeFalse();
+
+        (await admin.GraphQLAsync(History, new { id = objective.Id, first = 500 })).ShouldFailWith("VALIDATION");
+        (await admin.GraphQLAsync(History, new { id = objective.Id, first = 5, after = "not-a-cursor" })).ShouldFailWith("VALIDATION");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_restricted_objectives_history_is_not_found_for_those_outside_it_and_for_other_organisations(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await Demo.LoadAsync(host);
+        using var admin = await host.SignedInAsync("admin@acme.test");
+        using var member = await host.SignedInAsync("member@acme.test"); // Product Engineering: outside Marketing
+        var (restricted, keyResult) = await admin.OwnKeyResultAsync(demo, "Marketing", visibility: "Restricted");
+        (await admin.PostAsync($"/api/objectives/{restricted.Id}/activate", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/key-results/{keyResult.Id}/check-ins", new { value = 40, confidence = 8, narrative = "Good week." }))
+            .EnsureSuccessStatusCode();
+
+        (await admin.GraphQLAsync(History, new { id = restricted.Id })).ShouldSucceed()
+            .GetProperty("objective").GetProperty("history").GetProperty("nodes").GetArrayLength().Should().Be(4);
+
+        var hidden = await member.GraphQLAsync(History, new { id = restricted.Id });
+        hidden.ShouldFailWith("NOT_FOUND");
+        hidden.Text.Should().NotContain("Week-one activation");
+
+        using var outsider = await host.OutsiderAsync();
+        var foreign = await outsider.GraphQLAsync(History, new { id = restricted.Id });
+        foreign.ShouldFailWith("NOT_FOUND");
+        var foreignPublic = await outsider.GraphQLAsync(History, new { id = demo.CompanyObjectiveId });
+        foreignPublic.ShouldFailWith("NOT_FOUND");
+        foreignPublic.Text.Should().NotContain("Make it easy").And.NotContain("CHECK_IN");
+    }
+
+    private static List<(string Field, string? Before, string? After)> Changes(JsonElement node) =>
+        node.GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("field").GetString()!, c.GetProperty("before").GetString(), c.GetProperty("after").GetString()))
+            .ToList();
+}
