@@ -168,6 +168,24 @@ public class PeriodTests
         TestData.Q3().Contains(DateOnly.Parse(day)).Should().Be(expected);
     }
 
+    // Q3 2026 ends with 30 September (EndsAt: 1 October, 00:00 UTC); with a 7-day grace window late check-ins are taken until 8 October, 00:00 UTC.
+    [Theory]
+    [InlineData(PeriodState.Closed, "2026-09-20", "2026-10-03T12:00:00Z", true)]
+    [InlineData(PeriodState.Closed, "2026-07-01", "2026-10-07T23:59:59Z", true)]
+    [InlineData(PeriodState.Closed, "2026-09-20", "2026-10-08T00:00:00Z", false)]
+    [InlineData(PeriodState.Closed, "2026-06-30", "2026-10-03T12:00:00Z", false)]
+    [InlineData(PeriodState.Closed, "2026-10-01", "2026-10-03T12:00:00Z", false)]
+    [InlineData(PeriodState.Review, "2026-09-20", "2026-10-03T12:00:00Z", false)]
+    [InlineData(PeriodState.Active, "2026-09-20", "2026-09-21T12:00:00Z", false)]
+    public void A_closed_period_takes_a_late_check_in_dated_inside_it_until_its_grace_window_ends(PeriodState state, string effective, string now,
+        bool expected)
+    {
+        var period = TestData.Q3(state);
+
+        period.TakesLateCheckIn(DateOnly.Parse(effective), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture),
+            graceDays: 7).Should().Be(expected);
+    }
+
     [Fact]
     public void The_default_roadmap_has_the_six_checkpoints_of_the_practice()
     {

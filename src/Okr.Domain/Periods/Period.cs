@@ -137,6 +137,13 @@ public sealed class Period : TenantAggregate
             throw new DomainRuleException("period.closed", $"{Name} is closed and its {graceDays}-day grace window for late check-ins has passed.");
     }
 
+    /// <summary>
+    /// Whether a late check-in with this effective date, recorded at <paramref name="now"/>, still moves this closed
+    /// period's grades: the date lies inside it and its grace window has not ended. Otherwise its grades are final.
+    /// </summary>
+    public bool TakesLateCheckIn(DateOnly effectiveDate, DateTimeOffset now, int graceDays) =>
+        IsClosed && Contains(effectiveDate) && now < EndsAt.AddDays(graceDays);
+
     public Checkpoint AddCheckpoint(string name, DateOnly date)
     {
         EnsureNotClosed();

@@ -72,6 +72,50 @@ public sealed class RollupAndStatusTests(ApiFixture fixture)
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Deleting_a_key_result_takes_the_children_aligned_to_it_out_of_the_rollup_and_the_graph(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "deleted-key-result");
+        using var admin = await demo.SignInAsync(host);
+        const string query = """
+            query Company($id: ID!, $p: ID!) {
+              objective(id: $id) {
+                progress
+                keyResults { id progress weight }
+                children { counted weight child { id progress } parentKeyResult { id } }
+              }
+              alignmentGraph(periodId: $p) { nodes { objective { id } } edges { source targetKeyResultId } }
+            }
+            """;
+        var variables = new { id = demo.Objective(PrivateDemo.CompanyObjective), p = demo.CurrentPeriodId };
+        var before = (await admin.GraphQLAsync(query, variables)).ShouldSucceed();
+        var throughKeyResult = before.GetProperty("objective").GetProperty("children").EnumerateArray()
+            .First(c => c.GetProperty("counted").GetBoolean() && c.GetProperty("parentKeyResult").ValueKind != JsonValueKind.Null);
+        var keyResultId = throughKeyResult.GetProperty("parentKeyResult").GetProperty("id").GetGuid();
+        var childId = throughKeyResult.GetProperty("child").GetProperty("id").GetGuid();
+
+        (await admin.DeleteAsync($"/api/key-results/{keyResultId}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NoContent);
+
+        var after = (await admin.GraphQLAsync(query, variables)).ShouldSucceed();
+        var objective = after.GetProperty("objective");
+        var children = objective.GetProperty("children").EnumerateArray().ToList();
+        children.Should().NotContain(c => c.GetProperty("child").GetProperty("id").GetGuid() == childId
+            && c.GetProperty("parentKeyResult").ValueKind != JsonValueKind.Null);
+        var items = objective.GetProperty("keyResults").EnumerateArray()
+            .Select(k => (Value: k.GetProperty("progress").GetDouble(), Weight: k.GetProperty("weight").GetDouble()))
+            .Concat(children.Where(c => c.GetProperty("counted").GetBoolean())
+                .Select(c => (Value: c.GetProperty("child").GetProperty("progress").GetDouble(), Weight: c.GetProperty("weight").GetDouble())))
+            .ToList();
+        objective.GetProperty("progress").GetDouble().Should().BeApproximately(items.Sum(i => i.Value * i.Weight) / items.Sum(i => i.Weight), 1e-9);
+        var graph = after.GetProperty("alignmentGraph");
+        graph.GetProperty("edges").EnumerateArray().Should().NotContain(e =>
+            e.GetProperty("targetKeyResultId").ValueKind != JsonValueKind.Null && e.GetProperty("targetKeyResultId").GetGuid() == keyResultId);
+        graph.GetProperty("nodes").EnumerateArray().Should().Contain(n => n.GetProperty("objective").GetProperty("id").GetGuid() == childId,
+            "the child objective itself stays");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Current_values_are_the_latest_check_in_by_effective_date(DatabaseProvider provider)
     {
         var host = await fixture.HostAsync(provider);

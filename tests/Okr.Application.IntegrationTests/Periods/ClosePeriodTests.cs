@@ -141,6 +141,87 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_late_check_in_on_a_child_regrades_its_closed_ancestors(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        // B contributes to A too: A = (0.5 + 3 × 0.8 + B's 0.6) / 5 = 0.7 at close.
+        await test.SendAsync(new AlignObjective { Id = world.B.Id, ParentObjectiveId = world.A.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        var closed = await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        closed.Graded.Single(g => g.ObjectiveId == world.A.Id).Grade.Should().Be(0.7);
+
+        // C's leads answered 6 of 10 after all: C 0.6, B (1 + 0.5 + 0.6) / 3 = 0.7, A (0.5 + 2.4 + 0.7) / 5 = 0.72.
+        await test.SendAsync(new RecordCheckIn { KeyResultId = world.KeyResults[4].Id, Value = 6, Confidence = 6, Narrative = "Late CRM export." });
+
+        var grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4)
+            .ToDictionaryAsync(o => o.Id, o => o.Grade));
+        grades[world.C.Id].Should().Be(0.6);
+        grades[world.B.Id].Should().Be(0.7);
+        grades[world.A.Id].Should().Be(0.72);
+        var audit = await test.WithDbAsync(db => db.AuditEvents.IgnoreQueryFilters()
+            .Where(a => a.Action == nameof(RecordCheckIn) && a.EntityType == nameof(Objective)).Select(a => a.EntityId).ToListAsync());
+        audit.Should().BeEquivalentTo([world.C.Id, world.B.Id, world.A.Id], "each regrade is one audit event");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_late_check_in_keeps_an_ancestors_override_and_what_counts_above_it(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        await test.SendAsync(new AlignObjective { Id = world.B.Id, ParentObjectiveId = world.A.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.B.Id, Grade = 0.9, Reason = "The checkout launch landed a week after close." });
+
+        await test.SendAsync(new RecordCheckIn { KeyResultId = world.KeyResults[4].Id, Value = 6, Confidence = 6, Narrative = "Late CRM export." });
+
+        var objectives = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4).ToDictionaryAsync(o => o.Id));
+        objectives[world.C.Id].Grade.Should().Be(0.6);
+        objectives[world.B.Id].Should().BeEquivalentTo(new { Grade = 0.7, GradeOverride = 0.9, FinalGrade = 0.9 },
+            "the computed grade follows the late number; the override still decides");
+        objectives[world.A.Id].Grade.Should().Be(0.7, "B counts in A with its override, which did not move");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_late_check_in_leaves_ancestors_whose_period_no_longer_takes_it_alone(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        // E, in Q3 (closed long ago, its grace window over), counts C: its grade is final.
+        var e = await test.SendAsync(new CreateObjective
+        {
+            PeriodId = world.Q3, OwningUnitId = world.A.OwningUnitId, Title = "Earlier quarter's goal", Type = ObjectiveType.Committed,
+        });
+        await test.SendAsync(new CreateKeyResult
+        {
+            ObjectiveId = e.Id, Title = "Replies rise", MetricKind = MetricKind.Number, Direction = Direction.Increase, Baseline = 0, Target = 10,
+            BaselineMethod = "Dashboard",
+        });
+        await test.SendAsync(new AlignObjective { Id = world.C.Id, ParentObjectiveId = e.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        await test.WithDbAsync(async db =>
+        {
+            var q3 = await db.Periods.IgnoreQueryFilters().SingleAsync(p => p.Id == world.Q3);
+            var objective = await db.Objectives.IgnoreQueryFilters().Include(o => o.KeyResults).SingleAsync(o => o.Id == e.Id);
+            objective.Activate(q3, test.Clock.UtcNow);
+            objective.Close(0.15, test.Clock.UtcNow);
+            q3.MoveTo(PeriodState.Active);
+            q3.MoveTo(PeriodState.Review);
+            q3.MoveTo(PeriodState.Closed);
+            await db.SaveChangesAsync();
+        });
+
+        await test.SendAsync(new RecordCheckIn { KeyResultId = world.KeyResults[4].Id, Value = 6, Confidence = 6, Narrative = "Late CRM export." });
+
+        var grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().ToDictionaryAsync(o => o.Id, o => o.Grade));
+        grades[world.C.Id].Should().Be(0.6);
+        grades[world.B.Id].Should().Be(0.7);
+        grades[e.Id].Should().Be(0.15, "Q3 closed and its grace window ended before this date: its grades are final");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_period_that_is_not_in_review_is_not_closed_and_nothing_is_graded(DatabaseProvider provider)
     {
         await using var test = await fixture.StartAsync(provider);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Okr.Application.Common;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
@@ -67,7 +68,8 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
 
         var objectives = await db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId).ToListAsync(cancellationToken);
         // Edges only, for the whole organisation: small, and what walking rollups across periods needs.
-        var alignments = _alignments ??= await db.Alignments.AsNoTracking()
+        // Alignments to a deleted key result no longer link anything (see CurrentAlignments).
+        var alignments = _alignments ??= await db.LiveAlignments().AsNoTracking()
             .Select(a => new AlignmentRow(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt))
             .ToListAsync(cancellationToken);
 

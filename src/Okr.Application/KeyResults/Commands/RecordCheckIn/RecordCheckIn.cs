@@ -65,8 +65,9 @@ public sealed class RecordCheckInHandler(IOkrDbContext db, AccessPolicyProvider 
             command.Narrative, command.Blockers, command.NextSteps, command.ReportedStatus);
         var checkIn = keyResult.RecordCheckIn(entry, objective, period, settings, policy.PersonId, clock.UtcNow);
         db.CheckIns.Add(checkIn);
+        // A late check-in: the objective is regraded, and so are the closed ancestors whose grades count it.
         if (objective.State == ObjectiveState.Closed)
-            objective.Regrade((await grader.GradesAsync([objective], cancellationToken))[objective.Id]);
+            await grader.RegradeAfterLateCheckInAsync(objective, entry.EffectiveDate, clock.UtcNow, settings.StalenessGraceDays, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return checkIn.ToDto();
     }

@@ -79,9 +79,14 @@ public sealed class AlignObjectiveHandler(IOkrDbContext db, AccessPolicyProvider
         if (command.Kind == AlignmentKind.Contributes && command.Weight != 1 && !policy.CanEdit(ObjectiveAccess.Of(parent)))
             throw new ForbiddenException("Only those who can edit the parent objective can give a contribution a weight other than 1.");
 
-        var edges = await db.Alignments.Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId }).ToListAsync(cancellationToken);
+        var edges = await db.LiveAlignments().Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId }).ToListAsync(cancellationToken);
         var alignment = Alignment.Create(child, parent, parentKeyResult, command.Kind, command.Weight,
             edges.Select(e => (e.ChildObjectiveId, e.ParentObjectiveId)), clock.UtcNow);
+        // A leftover link to a deleted key result of that parent links nothing (and is not a duplicate): the new one replaces it.
+        db.Alignments.RemoveRange(await db.Alignments
+            .Where(a => a.ChildObjectiveId == child.Id && a.ParentObjectiveId == parent.Id)
+            .Except(db.LiveAlignments())
+            .ToListAsync(cancellationToken));
         db.Alignments.Add(alignment);
         await db.SaveChangesAsync(cancellationToken);
         return AlignmentDto.Of(alignment);
