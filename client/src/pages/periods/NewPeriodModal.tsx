@@ -163,7 +163,13 @@ export function NewPeriodModal({
                 {...form.getInputProps('parentId')}
                 onChange={(v) => {
                   form.setFieldValue('parentId', v);
-                  if (form.values.kind === 'QUARTER') fillQuarter(v, form.values.quarter);
+                  // Another year: its quarter running today, or its first.
+                  const year = years.find((y) => y.id === v);
+                  if (form.values.kind === 'QUARTER' && year) {
+                    const quarter = String(currentQuarter(year, today));
+                    form.setFieldValue('quarter', quarter);
+                    fillQuarter(v, quarter);
+                  }
                 }}
                 comboboxProps={{ withinPortal: true }}
               />
