@@ -35,7 +35,7 @@ public sealed class HistoryTests(ApiFixture fixture)
 
         var current = await (await admin.GetAsync($"/api/objectives/{objective.Id}")).ReadAsync<ObjectiveDto>();
         (await admin.SendJsonAsync(HttpMethod.Put, $"/api/objectives/{objective.Id}",
-            new { title = "Make onboarding delightful", owningUnitId = current.OwningUnitId, type = "Aspirational", visibility = "Public" },
+            new { title = "Make onboarding delightful", owningUnitId = current.OwningUnitId, type = "Aspirational", visibility = "Public", ownerId = demo.People["dana@acme.test"] },
             ifMatch: $"\"{current.Version}\"")).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/objectives/{objective.Id}/alignments", new { parentObjectiveId = demo.CompanyObjectiveId }))
             .EnsureSuccessStatusCode();
@@ -74,8 +74,9 @@ public sealed class HistoryTests(ApiFixture fixture)
         edit.GetProperty("entityType").GetString().Should().Be("Objective");
         edit.GetProperty("entityId").GetGuid().Should().Be(objective.Id);
         Changes(edit).Should().Contain(("title", "Make onboarding effortless", "Make onboarding delightful"))
-            .And.Contain(("type", "Committed", "Aspirational"));
-        edit.GetProperty("summary").GetString().Should().StartWith("Objective updated: Title");
+            .And.Contain(("type", "Committed", "Aspirational"))
+            .And.Contain(c => c.Field == "ownerId" && c.After == "Dana Whitfield", "a changed reference reads as the name of what it points at");
+        edit.GetProperty("summary").GetString().Should().Be("Objective updated: Owner, Title, Type");
 
         // Nothing internal, nothing of the other objective.
         nodes.SelectMany(n => Changes(n)).Select(c => c.Field).Should()

@@ -101,7 +101,7 @@ export function ObjectiveHistory({ objectiveId }: { objectiveId: string }) {
         )}
         {!query.isLoading && !query.error && entries.length === 0 && (
           <Text size="sm" c="dimmed">
-            No changes recorded yet. Edits, check-ins, alignments and comments will appear here.
+            No changes recorded yet. Edits, check-ins, alignments and comments made in Okr appear here, newest first (data imported or seeded before has no history).
           </Text>
         )}
         {entries.length > 0 && (

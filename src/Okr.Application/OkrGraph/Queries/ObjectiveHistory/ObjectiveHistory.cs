@@ -154,6 +154,23 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
                 .Where(k => EF.Parameter(keyResultIds).Contains(k.Id))
                 .ToDictionaryAsync(k => k.Id, k => k.Title, cancellationToken);
 
+        // Statement 4: the names of the people, units, focus areas and periods the changed fields point at, so a
+        // change of owner reads "Dana → Nina", not two ids. Always run, so the statement count stays fixed.
+        var referenced = rows.SelectMany(r => HistoryEntries.Changes(r.Before, r.After))
+            .Where(c => HistoryEntries.IsReference(c.Field))
+            .SelectMany(c => new[] { c.Before, c.After })
+            .Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null)
+            .OfType<Guid>().Distinct().ToList();
+        var names = (await db.People.AsNoTracking().Where(x => EF.Parameter(referenced).Contains(x.Id)).Select(x => new { x.Id, Name = x.DisplayName })
+                .Concat(db.OrgUnits.AsNoTracking().Where(x => EF.Parameter(referenced).Contains(x.Id)).Select(x => new { x.Id, x.Name }))
+                .Concat(db.FocusAreas.AsNoTracking().Where(x => EF.Parameter(referenced).Contains(x.Id)).Select(x => new { x.Id, Name = x.Title }))
+                .Concat(db.Periods.AsNoTracking().Where(x => EF.Parameter(referenced).Contains(x.Id)).Select(x => new { x.Id, x.Name }))
+                .ToListAsync(cancellationToken))
+            .Concat(visible.Select(v => new { Id = v.Key, Name = v.Value }))
+            .Concat(keyResultTitles.Select(k => new { Id = k.Key, Name = k.Value }))
+            .DistinctBy(x => x.Id)
+            .ToDictionary(x => x.Id, x => x.Name);
+
         var pages = new Dictionary<Guid, HistoryPage>();
         foreach (var objectiveId in ids.Where(visible.ContainsKey))
         {
@@ -163,7 +180,7 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
             var hasNext = trail.Count > query.First;
             var edges = trail.Take(query.First)
                 .Where(r => OtherObjectiveOf(r, objectiveId) is not { } other || visible.ContainsKey(other))
-                .Select(r => new HistoryEdge(HistoryCursor.Encode(r.At, r.Id), HistoryEntries.Describe(r, objectiveId, keyResultTitles, visible)))
+                .Select(r => new HistoryEdge(HistoryCursor.Encode(r.At, r.Id), HistoryEntries.Named(HistoryEntries.Describe(r, objectiveId, keyResultTitles, visible), names)))
                 .ToList();
             pages[objectiveId] = new HistoryPage(edges, hasNext, HasPreviousPage: query.After is not null);
         }
@@ -300,6 +317,17 @@ public static class HistoryEntries
             .Select(field => new FieldChangeView(CamelCase(field), old.GetValueOrDefault(field), now.GetValueOrDefault(field)))
             .Where(c => c.Before != c.After)
             .ToList();
+    }
+
+    /// <summary>A field that points at another row by id (owner, owning unit, focus area, period, parent …).</summary>
+    public static bool IsReference(string field) => field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2;
+
+    /// <summary>The entry with each id a changed field points at replaced by that row's name, where it is known.</summary>
+    public static HistoryEntryView Named(HistoryEntryView entry, IReadOnlyDictionary<Guid, string> names)
+    {
+        string? Name(string field, string? value) =>
+            IsReference(field) && Guid.TryParse(value, out var id) && names.TryGetValue(id, out var name) ? name : value;
+        return entry with { Changes = entry.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList() };
     }
 
     public static Guid? GuidField(string? json, string field) =>
