@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Okr.Application.IntegrationTests.Organizations;
 using Okr.Application.KeyResults.Commands.CreateKeyResult;
+using Okr.Application.KeyResults.Commands.OverrideKeyResultGrade;
 using Okr.Application.KeyResults.Commands.RecordCheckIn;
 using Okr.Application.KeyResults.Dtos;
 using Okr.Application.Objectives.Commands.AlignObjective;
@@ -179,7 +180,8 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         objectives[world.C.Id].Grade.Should().Be(0.6);
         objectives[world.B.Id].Should().BeEquivalentTo(new { Grade = 0.7, GradeOverride = 0.9, FinalGrade = 0.9 },
             "the computed grade follows the late number; the override still decides");
-        objectives[world.A.Id].Grade.Should().Be(0.7, "B counts in A with its override, which did not move");
+        // A took B's override when it was set: (0.5 + 2.4 + 0.9) / 5 = 0.76; the late number below B moves nothing in A.
+        objectives[world.A.Id].Grade.Should().Be(0.76, "B counts in A with its override, which did not move");
     }
 
     [Theory]
@@ -218,6 +220,65 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         grades[world.C.Id].Should().Be(0.6);
         grades[world.B.Id].Should().Be(0.7);
         grades[e.Id].Should().Be(0.15, "Q3 closed and its grace window ended before this date: its grades are final");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Overriding_a_closed_childs_grade_regrades_the_closed_ancestors_of_its_period(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        await test.SendAsync(new AlignObjective { Id = world.B.Id, ParentObjectiveId = world.A.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+
+        // C's final grade 0.9 (measured 0.3): B (1 + 0.5 + 0.9) / 3 = 0.8, A (0.5 + 2.4 + 0.8) / 5 = 0.74.
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.9, Reason = "Leads answered by phone were not logged." });
+        var grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4)
+            .ToDictionaryAsync(o => o.Id, o => o.FinalGrade));
+        grades[world.B.Id].Should().Be(0.8);
+        grades[world.A.Id].Should().Be(0.74);
+
+        // Removing the override puts them back: C 0.3, B 0.6, A 0.7.
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = null });
+        grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4)
+            .ToDictionaryAsync(o => o.Id, o => o.FinalGrade));
+        grades[world.B.Id].Should().Be(0.6);
+        grades[world.A.Id].Should().Be(0.7);
+
+        // A key result's override moves its objective and those above it the same way: C1 graded 0.6 → C 0.6, B 0.7, A 0.72.
+        await test.SendAsync(new OverrideKeyResultGrade { Id = world.KeyResults[4].Id, Grade = 0.6, Reason = "Half the replies came by phone." });
+        grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().Where(o => o.PeriodId == world.Q4)
+            .ToDictionaryAsync(o => o.Id, o => o.FinalGrade));
+        grades[world.C.Id].Should().Be(0.6);
+        grades[world.B.Id].Should().Be(0.7);
+        grades[world.A.Id].Should().Be(0.72);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Overriding_a_grade_leaves_a_closed_ancestor_of_another_period_alone(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        var e = await test.SendAsync(new CreateObjective
+        {
+            PeriodId = world.Q3, OwningUnitId = world.A.OwningUnitId, Title = "Earlier quarter's goal", Type = ObjectiveType.Committed,
+        });
+        await test.SendAsync(new AlignObjective { Id = world.C.Id, ParentObjectiveId = e.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        await test.WithDbAsync(async db =>
+        {
+            var q3 = await db.Periods.IgnoreQueryFilters().SingleAsync(p => p.Id == world.Q3);
+            var objective = await db.Objectives.IgnoreQueryFilters().Include(o => o.KeyResults).SingleAsync(o => o.Id == e.Id);
+            objective.Close(0.15, test.Clock.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.9, Reason = "Leads answered by phone were not logged." });
+
+        var grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().ToDictionaryAsync(o => o.Id, o => o.FinalGrade));
+        grades[world.B.Id].Should().Be(0.8, "B is graded in C's period");
+        grades[e.Id].Should().Be(0.15, "E's grade was final when its own period closed");
     }
 
     [Theory]

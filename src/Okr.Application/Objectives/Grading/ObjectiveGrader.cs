@@ -67,7 +67,28 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
         objective.Regrade((await GradesAsync([objective], cancellationToken))[objective.Id]);
         if (objective.GradeOverride is not null)
             return;
+        await RegradeAncestorsAsync(objective, period => period.TakesLateCheckIn(effectiveDate, now, graceDays), cancellationToken);
+    }
 
+    /// <summary>
+    /// After <paramref name="objective"/>'s final grade changed by hand (its own override, set or removed, or one of its
+    /// key results'): the closed ancestors graded in the same period follow, since the period's grades are settled
+    /// together at its close and a closed child counts with its final grade. Ancestors of other periods keep theirs:
+    /// they were final when their own period closed. An overridden ancestor keeps its final grade and passes nothing on.
+    /// </summary>
+    public Task RegradeAfterOverrideAsync(Objective objective, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return RegradeAncestorsAsync(objective, period => period.Id == objective.PeriodId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Regrades the closed ancestors whose grade depends on <paramref name="objective"/> through contributing alignments
+    /// and whose period <paramref name="stillGrading"/> accepts, children before parents; the walk stops at an
+    /// ancestor whose period does not, and passes nothing on above an overridden one.
+    /// </summary>
+    private async Task RegradeAncestorsAsync(Objective objective, Func<Domain.Periods.Period, bool> stillGrading, CancellationToken cancellationToken)
+    {
         var contributing = await ContributingAsync(cancellationToken);
         var parentsOf = contributing.ToLookup(a => a.Child, a => a.Parent);
         var ancestorIds = new HashSet<Guid>();
@@ -89,7 +110,7 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
         var periodIds = ancestors.Values.Select(o => o.PeriodId).Distinct().ToList();
         var periods = await db.Periods.Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        // Those whose grade moves: reached from the objective through closed ancestors that still take the check-in;
+        // Those whose grade moves: reached from the objective through closed ancestors whose period still grades;
         // an overridden one is regraded (its computed grade) but passes nothing on.
         var regraded = new HashSet<Guid>();
         var reach = new Stack<Guid>([objective.Id]);
@@ -98,7 +119,7 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
             foreach (var parentId in parentsOf[reach.Pop()])
             {
                 if (!ancestors.TryGetValue(parentId, out var parent)
-                    || !periods[parent.PeriodId].TakesLateCheckIn(effectiveDate, now, graceDays)
+                    || !stillGrading(periods[parent.PeriodId])
                     || !regraded.Add(parentId))
                     continue;
                 if (parent.GradeOverride is null)

@@ -43,6 +43,8 @@ public sealed class OverrideKeyResultGradeHandler(IOkrDbContext db, AccessPolicy
         keyResult.EnsureVersion(command.ExpectedVersion);
         keyResult.OverrideGrade(command.Grade, command.Reason, objective);
         objective.Regrade((await grader.GradesAsync([objective], cancellationToken))[objective.Id]);
+        if (objective.GradeOverride is null)
+            await grader.RegradeAfterOverrideAsync(objective, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return keyResult.ToDto();
     }

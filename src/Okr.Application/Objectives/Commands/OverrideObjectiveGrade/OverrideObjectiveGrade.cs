@@ -6,6 +6,7 @@ using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
 using Okr.Application.Objectives.Dtos;
+using Okr.Application.Objectives.Grading;
 using Okr.Domain.Common;
 
 namespace Okr.Application.Objectives.Commands.OverrideObjectiveGrade;
@@ -31,7 +32,8 @@ public sealed class OverrideObjectiveGradeValidator : AbstractValidator<Override
     }
 }
 
-public sealed class OverrideObjectiveGradeHandler(IOkrDbContext db, AccessPolicyProvider access) : ICommandHandler<OverrideObjectiveGrade, ObjectiveDto>
+public sealed class OverrideObjectiveGradeHandler(IOkrDbContext db, AccessPolicyProvider access, ObjectiveGrader grader)
+    : ICommandHandler<OverrideObjectiveGrade, ObjectiveDto>
 {
     public async ValueTask<ObjectiveDto> Handle(OverrideObjectiveGrade command, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed class OverrideObjectiveGradeHandler(IOkrDbContext db, AccessPolicy
             throw new ForbiddenException("Only the leads of the objective's unit and admins can override its grade.");
         objective.EnsureVersion(command.ExpectedVersion);
         objective.OverrideGrade(command.Grade, command.Reason);
+        await grader.RegradeAfterOverrideAsync(objective, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return objective.ToDto();
     }
