@@ -50,6 +50,18 @@ public class ObjectiveRollupTests
         rollup.ProgressOf(Parent).Should().BeApproximately(0.4, 1e-9);
     }
 
+    [Theory]
+    [InlineData(0.9, 0.85)] // overridden up: (0.8 + 0.9) / 2
+    [InlineData(0.1, 0.45)] // graded down
+    public void A_settled_child_counts_with_its_final_grade_while_its_own_progress_stays_measured(double finalGrade, double parentProgress)
+    {
+        var rollup = new ObjectiveRollup([Kr(Parent, 0.8), Kr(Child, 0.2), Kr(Grandchild, 1.0)],
+            [Contributes(Child, Parent), Contributes(Grandchild, Child)], settled: new Dictionary<Guid, double> { [Child] = finalGrade });
+
+        rollup.ProgressOf(Parent).Should().BeApproximately(parentProgress, 1e-9);
+        rollup.ProgressOf(Child).Should().BeApproximately(0.6, 1e-9, "(0.2 + 1.0) / 2, as measured");
+    }
+
     [Fact]
     public void A_supporting_child_is_not_counted()
     {

@@ -12,8 +12,9 @@ public readonly record struct RollupAlignment(Guid ChildObjectiveId, Guid Parent
 /// <summary>
 /// Objective progress: the weighted mean of its key results' progress, where each child objective aligned
 /// with kind <i>contributes</i> (to the objective or one of its key results) counts as one more weighted item.
-/// A child aligned to a key result never changes that key result's own measured progress.
-/// Evaluated lazily and memoised, so a whole tree costs one pass.
+/// A child aligned to a key result never changes that key result's own measured progress. A settled child (closed
+/// and graded) counts in its parents with its final grade, an override included, as when grading; its own progress
+/// stays what was measured. Evaluated lazily and memoised, so a whole tree costs one pass.
 /// </summary>
 public sealed class ObjectiveRollup
 {
@@ -21,12 +22,20 @@ public sealed class ObjectiveRollup
     private readonly ILookup<Guid, RollupAlignment> _contributorsByParent;
     private readonly Dictionary<Guid, double> _memo = [];
     private readonly HashSet<Guid> _inProgress = [];
+    private readonly IReadOnlyDictionary<Guid, double> _settled;
 
-    public ObjectiveRollup(IEnumerable<RollupKeyResult> keyResults, IEnumerable<RollupAlignment> alignments)
+    /// <param name="settled">The final grade of each closed, graded objective: what it counts with in its parents.</param>
+    public ObjectiveRollup(IEnumerable<RollupKeyResult> keyResults, IEnumerable<RollupAlignment> alignments,
+        IReadOnlyDictionary<Guid, double>? settled = null)
     {
         _keyResultsByObjective = keyResults.ToLookup(k => k.ObjectiveId);
         _contributorsByParent = alignments.Where(a => a.Contributes).ToLookup(a => a.ParentObjectiveId);
+        _settled = settled ?? new Dictionary<Guid, double>();
     }
+
+    /// <summary>What a child counts with in its parents: its final grade once settled, else its progress.</summary>
+    private double ContributionOf(Guid childObjectiveId) =>
+        _settled.TryGetValue(childObjectiveId, out var finalGrade) ? finalGrade : ProgressOf(childObjectiveId);
 
     public double ProgressOf(Guid objectiveId)
     {
@@ -38,7 +47,7 @@ public sealed class ObjectiveRollup
 
         var items = _keyResultsByObjective[objectiveId]
             .Select(k => new WeightedScore(k.Progress, k.Weight))
-            .Concat(_contributorsByParent[objectiveId].Select(a => new WeightedScore(ProgressOf(a.ChildObjectiveId), a.Weight)))
+            .Concat(_contributorsByParent[objectiveId].Select(a => new WeightedScore(ContributionOf(a.ChildObjectiveId), a.Weight)))
             .ToList();
         var progress = WeightedMean.Of(items);
 

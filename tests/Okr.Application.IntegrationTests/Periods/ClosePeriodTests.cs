@@ -10,6 +10,7 @@ using Okr.Application.Objectives.Commands.CreateObjective;
 using Okr.Application.Objectives.Commands.ObjectiveLifecycle;
 using Okr.Application.Objectives.Commands.OverrideObjectiveGrade;
 using Okr.Application.Objectives.Dtos;
+using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
 using Okr.Application.Periods.Commands.ClosePeriod;
 using Okr.Application.Periods.Commands.CreatePeriod;
 using Okr.Application.Periods.Commands.PeriodLifecycle;
@@ -74,6 +75,19 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         if (startReview)
             await test.SendAsync(new StartPeriodReview(q4.Id));
         return new World(q4.Id, q1.Id, q3.Id, a, b, c, d, [a1, a2, b1, b2, c1]);
+    }
+
+    /// <summary>An objective of another period, in A's unit, with one key result from 0 to 10 not started, that counts C.</summary>
+    private static async Task<ObjectiveDto> ParentOfCInAsync(TestScope test, World world, Guid periodId, string title)
+    {
+        var parent = await test.SendAsync(new CreateObjective { PeriodId = periodId, OwningUnitId = world.A.OwningUnitId, Title = title, Type = ObjectiveType.Committed });
+        await test.SendAsync(new CreateKeyResult
+        {
+            ObjectiveId = parent.Id, Title = "Replies rise", MetricKind = MetricKind.Number, Direction = Direction.Increase, Baseline = 0, Target = 10,
+            BaselineMethod = "Dashboard",
+        });
+        await test.SendAsync(new AlignObjective { Id = world.C.Id, ParentObjectiveId = parent.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        return parent;
     }
 
     [Theory]
@@ -191,16 +205,7 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         await using var test = await fixture.StartAsync(provider);
         var world = await ArrangeAsync(test);
         // E, in Q3 (closed long ago, its grace window over), counts C: its grade is final.
-        var e = await test.SendAsync(new CreateObjective
-        {
-            PeriodId = world.Q3, OwningUnitId = world.A.OwningUnitId, Title = "Earlier quarter's goal", Type = ObjectiveType.Committed,
-        });
-        await test.SendAsync(new CreateKeyResult
-        {
-            ObjectiveId = e.Id, Title = "Replies rise", MetricKind = MetricKind.Number, Direction = Direction.Increase, Baseline = 0, Target = 10,
-            BaselineMethod = "Dashboard",
-        });
-        await test.SendAsync(new AlignObjective { Id = world.C.Id, ParentObjectiveId = e.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        var e = await ParentOfCInAsync(test, world, world.Q3, "Earlier quarter's goal");
         await test.SendAsync(new ClosePeriod { Id = world.Q4 });
         await test.WithDbAsync(async db =>
         {
@@ -260,11 +265,7 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
     {
         await using var test = await fixture.StartAsync(provider);
         var world = await ArrangeAsync(test);
-        var e = await test.SendAsync(new CreateObjective
-        {
-            PeriodId = world.Q3, OwningUnitId = world.A.OwningUnitId, Title = "Earlier quarter's goal", Type = ObjectiveType.Committed,
-        });
-        await test.SendAsync(new AlignObjective { Id = world.C.Id, ParentObjectiveId = e.Id, Kind = AlignmentKind.Contributes, Weight = 1 });
+        var e = await ParentOfCInAsync(test, world, world.Q3, "Earlier quarter's goal");
         await test.SendAsync(new ClosePeriod { Id = world.Q4 });
         await test.WithDbAsync(async db =>
         {
@@ -279,6 +280,23 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         var grades = await test.WithDbAsync(db => db.Objectives.IgnoreQueryFilters().ToDictionaryAsync(o => o.Id, o => o.FinalGrade));
         grades[world.B.Id].Should().Be(0.8, "B is graded in C's period");
         grades[e.Id].Should().Be(0.15, "E's grade was final when its own period closed");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_closed_child_counts_in_an_open_parents_progress_with_its_final_grade(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        // F, next quarter's objective, counts C (Q4): a key result not started (0) and C.
+        var f = await ParentOfCInAsync(test, world, world.Q1, "Sales answers within the hour");
+        (await test.SendAsync(new GetObjectiveView(f.Id))).Progress.Should().BeApproximately(0.15, 1e-9, "C open: (0 + 0.3) / 2");
+
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.9, Reason = "Leads answered by phone were not logged." });
+
+        (await test.SendAsync(new GetObjectiveView(f.Id))).Progress.Should().BeApproximately(0.45, 1e-9, "C closed counts with its final grade: (0 + 0.9) / 2");
+        (await test.SendAsync(new GetObjectiveView(world.C.Id))).Progress.Should().BeApproximately(0.3, 1e-9, "C's own progress stays as measured");
     }
 
     [Theory]

@@ -87,10 +87,15 @@ public sealed class OkrSnapshot
         var existingAlignments = rows.Alignments
             .Where(a => a.CreatedAt <= now && _known.ContainsKey(a.ChildObjectiveId) && _known.ContainsKey(a.ParentObjectiveId))
             .ToList();
+        // A child closed (and graded) by then counts in its parents with its final grade, as when grading.
+        var settled = _known.Values
+            .Where(o => states[o.Id] == ObjectiveState.Closed && o.FinalGrade is not null)
+            .ToDictionary(o => o.Id, o => o.FinalGrade!.Value);
         var rollup = new ObjectiveRollup(
             _keyResults.Values.Where(k => live.Contains(k.ObjectiveId)).Select(k => new RollupKeyResult(k.Id, k.ObjectiveId, k.Weight, k.Progress)),
             existingAlignments.Where(a => live.Contains(a.ChildObjectiveId) && live.Contains(a.ParentObjectiveId))
-                .Select(a => new RollupAlignment(a.ChildObjectiveId, a.ParentObjectiveId, a.Kind == AlignmentKind.Contributes, a.Weight)));
+                .Select(a => new RollupAlignment(a.ChildObjectiveId, a.ParentObjectiveId, a.Kind == AlignmentKind.Contributes, a.Weight)),
+            settled);
 
         var alignmentViews = existingAlignments
             .Select(a => new AlignmentView(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt, asOf))
