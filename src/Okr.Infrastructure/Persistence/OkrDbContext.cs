@@ -32,7 +32,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     /// <summary>Name of the global query filter that hides soft-deleted rows.</summary>
     public const string SoftDeleteFilter = QueryFilters.SoftDelete;
 
-    private static readonly JsonSerializerOptions AuditJson = new()
+    internal static readonly JsonSerializerOptions AuditJson = new()
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

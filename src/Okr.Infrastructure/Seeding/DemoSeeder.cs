@@ -39,6 +39,7 @@ public sealed partial class DemoSeeder(
         var demo = DemoOrganization.Build(clock.UtcNow, userIds);
         currentUser.ActForOrganization(demo.Organization.Id);
         Add(db, demo);
+        db.AuditEvents.AddRange(DemoHistory.Of(demo));
         await db.SaveChangesAsync(cancellationToken);
 
         LogSeeded(demo.Organization.Name, demo.Objectives.Count, demo.CheckIns.Count);

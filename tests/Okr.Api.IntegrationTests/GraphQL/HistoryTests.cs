@@ -108,6 +108,27 @@ public sealed class HistoryTests(ApiFixture fixture)
         (await admin.GraphQLAsync(History, new { id = objective.Id, first = 5, after = "not-a-cursor" })).ShouldFailWith("VALIDATION");
     }
 
+    [Fact]
+    public async Task The_demo_comes_with_its_history_dated_when_it_happened_and_by_whom()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var demo = await Demo.LoadAsync(host);
+        using var admin = await host.SignedInAsync("admin@acme.test");
+
+        var nodes = (await admin.GraphQLAsync(History, new { id = demo.CompanyObjectiveId, first = 100 })).ShouldSucceed()
+            .GetProperty("objective").GetProperty("history").GetProperty("nodes").EnumerateArray().ToList();
+        var kinds = nodes.Select(n => n.GetProperty("kind").GetString()).ToList();
+
+        kinds.Should().Contain(["CHECK_IN_RECORDED", "ALIGNMENT_ADDED", "OBJECTIVE_ACTIVATED", "OBJECTIVE_CREATED"]);
+        kinds.Last().Should().Be("OBJECTIVE_CREATED", "the oldest entry is the draft");
+        nodes.Select(n => n.GetProperty("at").GetDateTimeOffset()).Should().BeInDescendingOrder()
+            .And.OnlyContain(at => at < FakeClock.DefaultNow.AddDays(-1), "seeded history happened before today");
+        var checkIn = nodes.First(n => n.GetProperty("kind").GetString() == "CHECK_IN_RECORDED");
+        checkIn.GetProperty("actor").ValueKind.Should().Be(JsonValueKind.Object, "a check-in is by its author");
+        checkIn.GetProperty("summary").GetString().Should().StartWith("Check-in on “");
+        checkIn.GetProperty("changes").EnumerateArray().Should().Contain(c => c.GetProperty("field").GetString() == "narrative");
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task A_restricted_objectives_history_is_not_found_for_those_outside_it_and_for_other_organisations(DatabaseProvider provider)

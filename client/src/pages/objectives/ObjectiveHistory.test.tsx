@@ -87,5 +87,8 @@ describe('labels', () => {
     expect(valueText(null)).toBe('–');
     expect(valueText('2026-11-20')).toBe('20 Nov 2026');
     expect(valueText('42')).toBe('42');
+    expect(valueText('OnTrack')).toBe('On track');
+    expect(valueText('NotStarted')).toBe('Not started');
+    expect(valueText('Dana Whitfield')).toBe('Dana Whitfield');
   });
 });

@@ -20,6 +20,8 @@ export function fieldLabel(field: string): string {
 export function valueText(value: string | null): string {
   if (value === null || value === '') return '–';
   if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value)) return formatDate(value);
+  // An enumeration's value (OnTrack, AtRisk, Aspirational): in words.
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return value.replace(/(?!^)([A-Z])/g, ' $1').replace(/ (\w)/g, (_, c: string) => ` ${c.toLowerCase()}`);
   return value.length > 120 ? `${value.slice(0, 117)}…` : value;
 }
 
@@ -101,7 +103,7 @@ export function ObjectiveHistory({ objectiveId }: { objectiveId: string }) {
         )}
         {!query.isLoading && !query.error && entries.length === 0 && (
           <Text size="sm" c="dimmed">
-            No changes recorded yet. Edits, check-ins, alignments and comments made in Okr appear here, newest first (data imported or seeded before has no history).
+            No changes recorded yet. Edits, check-ins, alignments and comments appear here, newest first.
           </Text>
         )}
         {entries.length > 0 && (
