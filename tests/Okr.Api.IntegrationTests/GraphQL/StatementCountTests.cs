@@ -50,6 +50,21 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
         }
         """;
 
+    /// <summary>My week's read: the caller's key results with what the page shows of them and their objectives.</summary>
+    private const string MyWeek = """
+        query MyWeek($periodId: ID!) {
+          organization { settings { checkInCadenceDays } }
+          myKeyResults(periodId: $periodId) {
+            evaluatedAt expectedProgress period { name }
+            keyResults {
+              title progress status checkInDue lastCheckInAt owner { displayName } owningUnit { name }
+              latestCheckIn { effectiveDate narrative }
+              objective { id title state owningUnit { name } }
+            }
+          }
+        }
+        """;
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task A_tree_of_1000_objectives_costs_the_same_SQL_statements_as_a_tree_of_10(DatabaseProvider provider)
@@ -66,6 +81,25 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
             output.WriteLine(statement.Split('\n')[0]);
         largeStatements.Count.Should().Be(smallStatements.Count);
         largeStatements.Count.Should().BeLessThanOrEqualTo(30, "every list is batched: a handful of statements per kind of row");
+
+        // My week's query reads the same snapshot: the key results the caller owns (all of them here) and their objectives.
+        var smallWeek = await CountMyWeekAsync(small.Client, small.PeriodId, expectedKeyResults: 30);
+        var largeWeek = await CountMyWeekAsync(large.Client, large.PeriodId, expectedKeyResults: 3000);
+        output.WriteLine($"{provider}: My week costs {smallWeek.Count} statements for 30 key results, {largeWeek.Count} for 3,000");
+        foreach (var statement in largeWeek)
+            output.WriteLine(statement.Split('\n')[0]);
+        largeWeek.Count.Should().Be(smallWeek.Count);
+        largeWeek.Count.Should().BeLessThanOrEqualTo(15, "the snapshot, the caller's access, and one batch per nested kind");
+    }
+
+    private static async Task<IReadOnlyList<string>> CountMyWeekAsync(HttpClient client, Guid periodId, int expectedKeyResults)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var response = await client.GraphQLAsync(MyWeek, new { periodId }, countTag: tag);
+        var keyResults = response.ShouldSucceed().GetProperty("myKeyResults").GetProperty("keyResults").EnumerateArray().ToList();
+        keyResults.Should().HaveCount(expectedKeyResults);
+        keyResults.Should().OnlyContain(k => k.GetProperty("objective").GetProperty("title").GetString()!.StartsWith("Objective ", StringComparison.Ordinal));
+        return SqlStatementCounter.Take(tag);
     }
 
     private static async Task<IReadOnlyList<string>> CountAsync(HttpClient client, Guid periodId, int expectedObjectives)

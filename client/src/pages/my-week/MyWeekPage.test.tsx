@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiException } from '../../api/okr-client';
 import { renderWithProviders } from '../../components/week/testing';
 import { PeriodsDocument } from '../../graphql/generated';
-import { kr, me, objective, tree } from './fixtures';
+import { kr, me, mine } from './fixtures';
 import MyWeekPage from './MyWeekPage';
 
 const graphqlMock = vi.fn();
@@ -15,9 +15,9 @@ vi.mock('../../auth/session', () => ({ useMember: () => ({ ...me, isAdmin: false
 
 const periods = { periods: [{ id: 'q4', name: 'Q4 2026', kind: 'QUARTER', state: 'ACTIVE', start: '2026-10-01', end: '2026-12-31', parent: null }] };
 
-function serve(okrTree: ReturnType<typeof tree>) {
+function serve(myKeyResults: ReturnType<typeof mine>) {
   graphqlMock.mockImplementation(async (document: unknown) =>
-    document === PeriodsDocument ? periods : { organization: { settings: { checkInCadenceDays: 7, stalenessGraceDays: 3 } }, okrTree },
+    document === PeriodsDocument ? periods : { organization: { settings: { checkInCadenceDays: 7, stalenessGraceDays: 3 } }, myKeyResults },
   );
 }
 
@@ -29,7 +29,7 @@ beforeEach(() => {
 // Typing through Mantine inputs is slow in jsdom on a busy machine.
 describe('MyWeekPage', { timeout: 20_000 }, () => {
   it('shows each key result with its objective, status, value against target and what is due', async () => {
-    serve(tree([[objective('eng', [kr('a', { title: 'Pay down tech debt', lastCheckInAt: '2026-11-10T10:00:00Z' }), kr('b', { title: 'Ship weekly' })])]]));
+    serve(mine([kr('a', { title: 'Pay down tech debt', lastCheckInAt: '2026-11-10T10:00:00Z' }), kr('b', { title: 'Ship weekly' })]));
     renderWithProviders(<MyWeekPage />);
     const cards = await screen.findAllByTestId('my-key-result');
     expect(cards).toHaveLength(2);
@@ -46,7 +46,7 @@ describe('MyWeekPage', { timeout: 20_000 }, () => {
   });
 
   it('checks in several key results in one keyboard pass, and keeps a refused row as typed', async () => {
-    serve(tree([[objective('eng', [kr('a', { title: 'Pay down tech debt', version: 4 }), kr('b', { title: 'Ship weekly' }), kr('c', { title: 'Untouched' })])]]));
+    serve(mine([kr('a', { title: 'Pay down tech debt', version: 4 }), kr('b', { title: 'Ship weekly' }), kr('c', { title: 'Untouched' })]));
     recordCheckIn.mockImplementation(async (id: string) => {
       if (id === 'a')
         throw new ApiException('Unprocessable Content', 422, JSON.stringify({
@@ -94,7 +94,7 @@ describe('MyWeekPage', { timeout: 20_000 }, () => {
   });
 
   it('says when nothing is yours, and where to look instead', async () => {
-    serve(tree([[objective('sales', [kr('s', { owner: { id: 'p-sam', displayName: 'Sam' }, owningUnit: { id: 'u-sales', name: 'Sales' } })])]]));
+    serve(mine([]));
     renderWithProviders(<MyWeekPage />);
     expect(await screen.findByText('No key results are yours this period')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Product Engineering’s page' })).toHaveAttribute('href', '/units/u-eng');

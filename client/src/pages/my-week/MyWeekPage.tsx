@@ -25,7 +25,7 @@ export default function MyWeekPage() {
 
   const cadenceDays = query.data?.organization?.settings.checkInCadenceDays ?? 7;
   const items = useMemo(
-    () => (query.data?.okrTree ? myKeyResults(query.data.okrTree, member, cadenceDays) : []),
+    () => (query.data?.myKeyResults ? myKeyResults(query.data.myKeyResults, member, cadenceDays) : []),
     [query.data, member, cadenceDays],
   );
 
@@ -54,7 +54,7 @@ export default function MyWeekPage() {
       ) : items.length === 0 ? (
         <NothingMine unit={homeUnit(member.memberships)} periodName={period.name} />
       ) : (
-        <CheckInPass key={period.id} items={items} cadenceDays={cadenceDays} expected={query.data?.okrTree?.expectedProgress ?? null} />
+        <CheckInPass key={period.id} items={items} cadenceDays={cadenceDays} expected={query.data?.myKeyResults?.expectedProgress ?? null} />
       )}
     </Stack>
   );

@@ -1,11 +1,15 @@
 // Test data of My week (imported by tests only).
 import type { MyWeekQuery } from '../../graphql/generated';
 
-type Tree = NonNullable<MyWeekQuery['okrTree']>;
-type Objective = Tree['units'][number]['objectives'][number];
-type KeyResult = Objective['keyResults'][number];
+type Mine = NonNullable<MyWeekQuery['myKeyResults']>;
+type KeyResult = Mine['keyResults'][number];
+type Objective = KeyResult['objective'];
 
 export const me = { personId: 'p-morgan', memberships: [{ unitId: 'u-eng', unitName: 'Product Engineering', isLead: false }] };
+
+export function objective(id: string, overrides: Partial<Objective> = {}): Objective {
+  return { id, title: `Objective ${id}`, state: 'ACTIVE', owningUnit: { id: 'u-eng', name: 'Product Engineering' }, ...overrides };
+}
 
 export function kr(id: string, overrides: Partial<KeyResult> = {}): KeyResult {
   return {
@@ -31,24 +35,23 @@ export function kr(id: string, overrides: Partial<KeyResult> = {}): KeyResult {
     checkInCount: 3,
     grade: null,
     latestCheckIn: { effectiveDate: '2026-11-19', narrative: 'Moving.' },
+    objective: objective('eng'),
     ...overrides,
   };
 }
 
 function dueAtFixtureTime(overrides: Partial<KeyResult>): boolean {
+  if (overrides.objective && overrides.objective.state !== 'ACTIVE') return false;
   const last = 'lastCheckInAt' in overrides ? overrides.lastCheckInAt : '2026-11-19T10:00:00Z';
   return !last || new Date(last).getTime() <= Date.parse('2026-11-15T12:00:00Z');
 }
 
-export function objective(id: string, keyResults: KeyResult[], overrides: Partial<Objective> = {}): Objective {
-  return { id, title: `Objective ${id}`, state: 'ACTIVE', owningUnit: { id: 'u-eng', name: 'Product Engineering' }, keyResults, ...overrides };
-}
-
-export function tree(units: Objective[][], evaluatedAt = '2026-11-22T12:00:00Z'): Tree {
+/** What `myKeyResults` answers: the key results as the server picked and ordered them. */
+export function mine(keyResults: KeyResult[], evaluatedAt = '2026-11-22T12:00:00Z'): Mine {
   return {
     evaluatedAt,
     expectedProgress: 0.57,
     period: { id: 'q4', name: 'Q4 2026', state: 'ACTIVE', start: '2026-10-01', end: '2026-12-31' },
-    units: units.map((objectives, i) => ({ id: `unit-${i}`, objectives })),
+    keyResults,
   };
 }

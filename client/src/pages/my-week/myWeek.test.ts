@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueLabel, dueState, myKeyResults } from './myWeek';
-import { kr, me, objective, tree } from './fixtures';
+import { kr, me, mine, objective } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00Z');
 
@@ -22,35 +22,44 @@ describe('dueState', () => {
 });
 
 describe('myKeyResults', () => {
-  it('takes the key results I own or my units own, once each, due ones first', () => {
-    const mineNotDue = kr('a');
-    const unitsDue = kr('b', { owner: { id: 'p-dev', displayName: 'Dev' }, lastCheckInAt: '2026-11-01T10:00:00Z' });
-    const someoneElses = kr('c', { owner: { id: 'p-sam', displayName: 'Sam' }, owningUnit: { id: 'u-sales', name: 'Sales' } });
-    const mineOnAnotherUnitsObjective = kr('d', { owningUnit: { id: 'u-pm', name: 'Product Management' }, lastCheckInAt: null });
+  it('keeps the server\'s order, and says which are mine and which my units\'', () => {
     const items = myKeyResults(
-      tree([
-        [objective('company', [mineNotDue, someoneElses]), objective('cancelled', [kr('e')], { state: 'CANCELLED' })],
-        [objective('eng', [unitsDue, mineNotDue]), objective('pm', [mineOnAnotherUnitsObjective])],
+      mine([
+        kr('d', { owningUnit: { id: 'u-pm', name: 'Product Management' }, objective: objective('pm'), lastCheckInAt: null }),
+        kr('b', { owner: { id: 'p-dev', displayName: 'Dev' }, lastCheckInAt: '2026-11-01T10:00:00Z' }),
+        kr('a'),
+        kr('u', { owner: null }),
       ]),
       me,
       7,
     );
-    expect(items.map((i) => [i.keyResult.id, i.mine, i.due.due])).toEqual([
-      ['d', 'owner', true],
-      ['b', 'unit', true],
-      ['a', 'owner', false],
+    expect(items.map((i) => [i.keyResult.id, i.objective.id, i.mine, i.due.due])).toEqual([
+      ['d', 'pm', 'owner', true],
+      ['b', 'eng', 'unit', true],
+      ['a', 'eng', 'owner', false],
+      ['u', 'eng', 'unit', false],
     ]);
     expect(dueLabel(items[0]!)).toBe('First check-in due');
     expect(dueLabel(items[1]!)).toBe('Check-in due');
     expect(dueLabel(items[2]!)).toBe('Next check-in due in 4 days');
   });
 
-  it('lists drafts after the open ones, without a check-in', () => {
-    const items = myKeyResults(tree([[objective('draft', [kr('x', { lastCheckInAt: null })], { state: 'DRAFT' }), objective('live', [kr('y')])]]), me, 7);
-    expect(items.map((i) => [i.keyResult.id, i.open, i.due.due])).toEqual([
-      ['y', true, false],
-      ['x', false, false],
+  it('lets drafts and closed objectives be shown but not checked in', () => {
+    const items = myKeyResults(
+      mine([
+        kr('y'),
+        kr('x', { lastCheckInAt: null, objective: objective('draft', { state: 'DRAFT' }) }),
+        kr('z', { objective: objective('closed', { state: 'CLOSED' }), grade: 0.7 }),
+      ]),
+      me,
+      7,
+    );
+    expect(items.map((i) => [i.keyResult.id, i.open, i.due])).toEqual([
+      ['y', true, { due: false, inDays: 4 }],
+      ['x', false, { due: false, inDays: null }],
+      ['z', false, { due: false, inDays: null }],
     ]);
     expect(dueLabel(items[1]!)).toBe('Check-ins start when the objective is activated');
+    expect(dueLabel(items[2]!)).toBe('Closed');
   });
 });

@@ -1,10 +1,9 @@
 import type { Member } from '../../auth/session';
 import type { MyWeekQuery } from '../../graphql/generated';
 
-type Tree = NonNullable<MyWeekQuery['okrTree']>;
-type TreeObjective = Tree['units'][number]['objectives'][number];
-export type MyKeyResult = TreeObjective['keyResults'][number];
-export type MyObjective = Omit<TreeObjective, 'keyResults'>;
+export type MyKeyResults = NonNullable<MyWeekQuery['myKeyResults']>;
+export type MyKeyResult = MyKeyResults['keyResults'][number];
+export type MyObjective = MyKeyResult['objective'];
 
 const dayMs = 86_400_000;
 
@@ -23,7 +22,7 @@ export interface Due {
 export function dueState(
   checkInDue: boolean,
   lastCheckInAt: string | null,
-  objectiveState: TreeObjective['state'],
+  objectiveState: MyObjective['state'],
   now: Date,
   cadenceDays: number,
 ): Due {
@@ -44,43 +43,22 @@ export interface MyWeekItem {
 }
 
 /**
- * The key results the person owns or their units own in the period's tree (a key result shows once, even when
- * its objective and it belong to different units), due ones first, then in the tree's order.
+ * The page's rows for the server's `myKeyResults` (the key results the person owns or their units own, on objectives
+ * they can see that are not cancelled), in the server's order: due ones first, then open ones, then the person's own,
+ * then the tree's order.
  */
-export function myKeyResults(tree: Tree, member: Pick<Member, 'personId' | 'memberships'>, cadenceDays: number): MyWeekItem[] {
-  const units = new Set(member.memberships.map((m) => m.unitId));
-  const now = new Date(tree.evaluatedAt);
-  const seen = new Set<string>();
-  const items: MyWeekItem[] = [];
-  for (const unit of tree.units) {
-    for (const { keyResults, ...objective } of unit.objectives) {
-      if (objective.state === 'CANCELLED') continue;
-      for (const keyResult of keyResults) {
-        if (seen.has(keyResult.id)) continue;
-        const mine = keyResult.owner?.id === member.personId ? 'owner' : units.has(keyResult.owningUnit.id) ? 'unit' : null;
-        if (!mine) continue;
-        seen.add(keyResult.id);
-        items.push({
-          keyResult,
-          objective,
-          mine,
-          due: dueState(keyResult.checkInDue, keyResult.lastCheckInAt, objective.state, now, cadenceDays),
-          open: objective.state === 'ACTIVE',
-        });
-      }
-    }
-  }
-  // Stable: due first, then the ones I own, then the tree's order.
-  return items
-    .map((item, index) => ({ item, index }))
-    .sort(
-      (a, b) =>
-        Number(b.item.due.due) - Number(a.item.due.due) ||
-        Number(b.item.open) - Number(a.item.open) ||
-        Number(a.item.mine !== 'owner') - Number(b.item.mine !== 'owner') ||
-        a.index - b.index,
-    )
-    .map(({ item }) => item);
+export function myKeyResults(mine: MyKeyResults, member: Pick<Member, 'personId'>, cadenceDays: number): MyWeekItem[] {
+  const now = new Date(mine.evaluatedAt);
+  return mine.keyResults.map((keyResult) => {
+    const { objective } = keyResult;
+    return {
+      keyResult,
+      objective,
+      mine: keyResult.owner?.id === member.personId ? 'owner' : 'unit',
+      due: dueState(keyResult.checkInDue, keyResult.lastCheckInAt, objective.state, now, cadenceDays),
+      open: objective.state === 'ACTIVE',
+    };
+  });
 }
 
 /** "Due now", "Next check-in in 3 days", "Objective in draft". */

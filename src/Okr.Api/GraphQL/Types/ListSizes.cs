@@ -13,6 +13,8 @@ internal static class ListSizes
     public const double ChildUnits = 3;
     public const double Objectives = 10;
     public const double KeyResults = 4;
+    /// <summary>A person's key results in a period (their own and their units').</summary>
+    public const double MyKeyResults = 15;
     public const double Alignments = 3;
     public const double CheckIns = 13;
     public const double Work = 3;

@@ -5,6 +5,7 @@ using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Queries.FindObjectives;
 using Okr.Application.OkrGraph.Queries.GetAlignmentGraph;
 using Okr.Application.OkrGraph.Queries.GetDashboard;
+using Okr.Application.OkrGraph.Queries.GetMyKeyResults;
 using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
 using Okr.Application.OkrGraph.Queries.GetOkrFindings;
 using Okr.Application.OkrGraph.Queries.GetOkrTree;
@@ -76,6 +77,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<IdGraphType>("rootUnitId", "Default: the company.")
             .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
             .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf())));
+        Field<MyKeyResultsGraphType>("myKeyResults")
+            .Description("The caller's key results in a period (those they own and those their units own), what needs a check-in first: My week without the whole tree.")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .ResolveAsync(async c => await c.SendAsync(new GetMyKeyResults(c.Id("periodId"), c.AsOf())));
         Field<AlignmentGraphGraphType>("alignmentGraph").Description("The alignment graph of a period as nodes and edges, ready to draw.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<IdGraphType>("rootUnitId", "Default: the company.")
