@@ -49,6 +49,10 @@ public sealed class CommentTests(ApiFixture fixture)
         var edited = await sam.SendJsonAsync(HttpMethod.Put, $"/api/comments/{comment.Id}", new { text = "Which Tier 1 customers count?" }, "\"1\"");
         (await edited.ReadAsync<CommentDto>()).EditedAt.Should().NotBeNull();
         edited.Headers.ETag!.Tag.Should().Be("\"2\"");
+        // GraphQL reads the version a client sends back in If-Match.
+        var listed = (await sam.GraphQLAsync("query($id: ID!) { objective(id: $id) { comments { id version text } } }", new { id = objective.Id }))
+            .ShouldSucceed().GetProperty("objective").GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == comment.Id);
+        listed.GetProperty("version").GetInt64().Should().Be(2);
 
         (await sam.SendJsonAsync(HttpMethod.Delete, $"/api/comments/{comment.Id}", null, "\"2\"")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await (await sam.GetAsync($"/api/comments/{comment.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Avatar, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../../api/http';
+import { describeError, ifMatch } from '../../api/http';
 import { api } from '../../api/rest';
 import { useMember } from '../../auth/session';
 import { ErrorAlert } from '../../components/States';
+import { rereadWhenStale } from '../../components/gaps/stale';
 import { formatDate, relativeDays } from '../../components/format';
 
 export interface CommentItem {
   id: string;
+  /** Sent in If-Match when editing or deleting. */
+  version: number;
   text: string;
   createdAt: string;
   editedAt: string | null;
@@ -94,15 +97,19 @@ function CommentView({ comment }: { comment: CommentItem }) {
   const [confirming, setConfirming] = useState(false);
   const mine = comment.author?.id === member.personId;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['okr'] });
-  // GraphQL does not expose a comment's version, so these are sent without If-Match (last write wins).
+  // Both send the version read in If-Match: a comment changed meanwhile is refused (412), re-read, and what was typed
+  // stays in the box for another try.
   const save = useMutation({
-    mutationFn: (text: string) => api.comments.updateComment(comment.id, { text }),
+    mutationFn: (text: string) => rereadWhenStale(() => api.comments.updateComment(comment.id, { text }, ifMatch(comment.version)), refresh),
     onSuccess: async () => {
       await refresh();
       setEditing(null);
     },
   });
-  const remove = useMutation({ mutationFn: () => api.comments.deleteComment(comment.id), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: () => rereadWhenStale(() => api.comments.deleteComment(comment.id, ifMatch(comment.version)), refresh),
+    onSuccess: refresh,
+  });
   const name = comment.author?.displayName ?? 'Someone';
 
   return (

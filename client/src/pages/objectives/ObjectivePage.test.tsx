@@ -11,9 +11,10 @@ type KeyResult = Objective['keyResults'][number];
 
 const graphqlMock = vi.fn();
 const deleteComment = vi.fn();
+const updateComment = vi.fn();
 vi.mock('../../api/graphql', () => ({ graphql: (...args: unknown[]) => graphqlMock(...args) }));
 vi.mock('../../api/rest', () => ({
-  api: { keyResults: { recordCheckIn: vi.fn() }, comments: { createComment: vi.fn(), updateComment: vi.fn(), deleteComment: (...a: unknown[]) => deleteComment(...a) } },
+  api: { keyResults: { recordCheckIn: vi.fn() }, comments: { createComment: vi.fn(), updateComment: (...a: unknown[]) => updateComment(...a), deleteComment: (...a: unknown[]) => deleteComment(...a) } },
 }));
 vi.mock('../../auth/session', () => ({
   useMember: () => ({ personId: 'p-morgan', isAdmin: false, displayName: 'Morgan', memberships: [{ unitId: 'u-eng', unitName: 'Product Engineering', isLead: false }] }),
@@ -52,8 +53,8 @@ function objective(overrides: Partial<Objective> = {}): Objective {
     parents: [{ id: 'al1', kind: 'CONTRIBUTES', weight: 2, counted: true, parent: { id: 'o-company', title: 'Make it easy to buy', status: 'AT_RISK', owningUnit: { name: 'Acme' } }, parentKeyResult: null }],
     children: [], hiddenChildCount: 1,
     comments: [
-      { id: 'm1', text: 'Mine to change.', createdAt: '2026-11-20T10:00:00Z', editedAt: null, author: person('p-morgan', 'Morgan Member') },
-      { id: 'm2', text: 'Someone else’s.', createdAt: '2026-11-21T10:00:00Z', editedAt: null, author: person('p-lee', 'Lee Lead') },
+      { id: 'm1', version: 3, text: 'Mine to change.', createdAt: '2026-11-20T10:00:00Z', editedAt: null, author: person('p-morgan', 'Morgan Member') },
+      { id: 'm2', version: 1, text: 'Someone else’s.', createdAt: '2026-11-21T10:00:00Z', editedAt: null, author: person('p-lee', 'Lee Lead') },
     ],
     keyResults: [keyResult('kr1'), keyResult('kr2', { title: 'Sales-owned key result', owner: person('p-sam', 'Sam'), owningUnit: { id: 'u-sales', name: 'Sales', ancestors: [] } })],
     ...overrides,
@@ -72,6 +73,7 @@ function renderPage(route = '/objectives/o1') {
 beforeEach(() => {
   graphqlMock.mockReset();
   deleteComment.mockReset();
+  updateComment.mockReset();
 });
 
 describe('ObjectivePage', { timeout: 20_000 }, () => {
@@ -122,7 +124,27 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
     const user = userEvent.setup({ delay: null });
     await user.click(within(mine!).getByRole('button', { name: /^Delete your comment/ }));
     await user.click(within(mine!).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(deleteComment).toHaveBeenCalledWith('m1'));
+    await waitFor(() => expect(deleteComment).toHaveBeenCalledWith('m1', '"3"'));
+  });
+
+  it('edits a comment with its version, and keeps what was typed when someone changed it meanwhile', async () => {
+    const { ApiError } = await import('../../api/http');
+    graphqlMock.mockResolvedValue({ objective: objective() });
+    updateComment.mockRejectedValue(new ApiError('This Comment changed since you read it. Reload it and try again.', 412, 'CONFLICT'));
+    renderPage();
+    const [mine] = await screen.findAllByTestId('comment');
+    const user = userEvent.setup({ delay: null });
+    await user.click(within(mine!).getByRole('button', { name: /^Edit your comment/ }));
+    const box = within(mine!).getByRole('textbox', { name: 'Edit your comment' });
+    await user.clear(box);
+    await user.type(box, 'Mine, rewritten.');
+    const reads = graphqlMock.mock.calls.length;
+    await user.click(within(mine!).getByRole('button', { name: 'Save' }));
+
+    expect(await within(mine!).findByRole('alert')).toHaveTextContent('changed since you read it');
+    expect(updateComment).toHaveBeenCalledWith('m1', { text: 'Mine, rewritten.' }, '"3"');
+    expect(within(mine!).getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('Mine, rewritten.');
+    await waitFor(() => expect(graphqlMock.mock.calls.length).toBeGreaterThan(reads)); // re-read, so trying again sends the current version
   });
 
   it('says so when the objective does not exist or is hidden', async () => {

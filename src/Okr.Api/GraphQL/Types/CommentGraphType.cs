@@ -11,6 +11,7 @@ public sealed class CommentGraphType : ObjectGraphType<CommentView>
     {
         Name = "Comment";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The REST ETag: send it in If-Match to edit or delete the comment.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("text").Resolve(c => c.Source.Text);
         Field<PersonGraphType>("author").Resolve(c => c.Person(c.Source.AuthorId));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);

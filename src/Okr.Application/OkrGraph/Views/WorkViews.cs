@@ -51,6 +51,6 @@ public sealed record KpiValueView(Guid Id, Guid KpiId, DateOnly Date, decimal Va
 
 public sealed record AnnotationView(Guid Id, DateOnly Date, string Text, AnnotationKind Kind, Guid AuthorId);
 
-public sealed record CommentView(Guid Id, Guid? ObjectiveId, Guid? KeyResultId, Guid AuthorId, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt);
+public sealed record CommentView(Guid Id, long Version, Guid? ObjectiveId, Guid? KeyResultId, Guid AuthorId, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt);
 
 public sealed record RaciView(Guid ObjectiveId, Guid PersonId, RaciRole Role);

@@ -125,7 +125,7 @@ public sealed class KeyResultDetailsHandler(IOkrDbContext db) :
         var ids = query.KeyResultIds.Distinct().ToList();
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.KeyResultId != null && EF.Parameter(ids).Contains(c.KeyResultId.Value))
-            .Select(c => new CommentView(c.Id, c.ObjectiveId, c.KeyResultId, c.AuthorId, c.Text, c.CreatedAt, c.EditedAt))
+            .Select(c => new CommentView(c.Id, c.Version, c.ObjectiveId, c.KeyResultId, c.AuthorId, c.Text, c.CreatedAt, c.EditedAt))
             .ToListAsync(cancellationToken);
         var byKeyResult = comments.Where(c => query.AsOf is null || c.CreatedAt <= query.AsOf)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToLookup(c => c.KeyResultId!.Value);

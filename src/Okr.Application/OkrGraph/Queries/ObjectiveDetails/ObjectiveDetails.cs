@@ -22,7 +22,7 @@ public sealed class ObjectiveDetailsHandler(IOkrDbContext db) :
         var ids = query.ObjectiveIds.Distinct().ToList();
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.ObjectiveId != null && EF.Parameter(ids).Contains(c.ObjectiveId.Value))
-            .Select(c => new CommentView(c.Id, c.ObjectiveId, c.KeyResultId, c.AuthorId, c.Text, c.CreatedAt, c.EditedAt))
+            .Select(c => new CommentView(c.Id, c.Version, c.ObjectiveId, c.KeyResultId, c.AuthorId, c.Text, c.CreatedAt, c.EditedAt))
             .ToListAsync(cancellationToken);
         var byObjective = comments.Where(c => query.AsOf is null || c.CreatedAt <= query.AsOf)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToLookup(c => c.ObjectiveId!.Value);
