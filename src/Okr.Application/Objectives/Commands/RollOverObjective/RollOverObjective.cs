@@ -32,7 +32,7 @@ public sealed class RollOverObjectiveHandler(IOkrDbContext db, AccessPolicyProvi
         var policy = await access.GetAsync(cancellationToken);
         var objective = await db.VisibleObjectiveAsync(command.Id, policy, cancellationToken);
         if (!policy.CanDecide(ObjectiveAccess.Of(objective)) || !policy.CanDraftIn(objective.OwningUnitId))
-            throw new ForbiddenException("Only the objective's owner, its unit's leads and admins can roll it over.");
+            throw new ForbiddenException("Only the leads of the objective's unit (or of a unit above it) and admins can roll it over.");
         var current = await db.PeriodAsync(objective.PeriodId, cancellationToken);
         var target = await db.PeriodAsync(command.TargetPeriodId, cancellationToken);
 
