@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
 import {
@@ -32,6 +32,13 @@ export function useCheckInBatch(post: PostCheckIn = postCheckIn) {
   const [results, setResults] = useState<Record<string, CheckInResult>>({});
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false);
+  // The field to put the cursor in once the rows are enabled again (a disabled field cannot take focus).
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (submitting || !focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  }, [submitting, results]);
 
   const draftOf = useCallback((keyResult: CheckInTarget) => drafts[keyResult.id] ?? initialDraft(keyResult), [drafts]);
 
@@ -85,7 +92,7 @@ export function useCheckInBatch(post: PostCheckIn = postCheckIn) {
         if (firstError) {
           const [id, result] = firstError;
           const field = (result.state === 'error' && result.field) || 'value';
-          requestAnimationFrame(() => document.getElementById(fieldId(id, field))?.focus());
+          focusNext.current = fieldId(id, field);
         }
         return { saved: savedIds.length, failed: failed.length };
       } finally {
