@@ -269,6 +269,21 @@ public sealed class SchemaTests(ApiFixture fixture)
             .ShouldSucceed().GetProperty("objectives");
         Items(text, "edges").Should().NotBeEmpty().And.OnlyContain(e => Text(e.GetProperty("node"), "type") == "ASPIRATIONAL" && Text(e.GetProperty("node"), "state") == "ACTIVE");
 
+        // Across every period, case-insensitive, in title, description and success criteria: the same as filtering
+        // everything by hand.
+        const string Everything = """
+            query All($filter: ObjectiveFilter) { objectives(filter: $filter, first: 100) { totalCount nodes { id title description successCriteria } } }
+            """;
+        var all = Items((await admin.GraphQLAsync(Everything, new { filter = new { } })).ShouldSucceed().GetProperty("objectives"), "nodes");
+        all.Count.Should().BeLessThan(100, "the page holds every objective");
+        bool Mentions(JsonElement n, string field) => n.GetProperty(field).GetString()?.Contains("cmo", StringComparison.OrdinalIgnoreCase) == true;
+        var expected = all.Where(n => Mentions(n, "title") || Mentions(n, "description") || Mentions(n, "successCriteria"))
+            .Select(n => n.GetProperty("id").GetString()).ToList();
+        var searched = Items((await admin.GraphQLAsync(Everything, new { filter = new { text = " CmO " } })).ShouldSucceed().GetProperty("objectives"), "nodes")
+            .Select(n => n.GetProperty("id").GetString()).ToList();
+        expected.Should().NotBeEmpty();
+        searched.Should().BeEquivalentTo(expected);
+
         (await admin.GraphQLAsync(Query, new { first = 500 })).ShouldFailWith("VALIDATION");
         (await admin.GraphQLAsync(Query, new { after = "not-a-cursor" })).ShouldFailWith("VALIDATION");
     }

@@ -93,6 +93,20 @@ public sealed class FindObjectivesHandler(IOkrDbContext db, OkrReadModel reads) 
             candidates = candidates.Where(o => o.OwnerId == ownerId);
         if (filter.FocusAreaId is { } focusAreaId)
             candidates = candidates.Where(o => o.FocusAreaId == focusAreaId);
+        // State, type and (ASCII) text narrow in SQL too, so a search across every period only computes the periods
+        // that hold a candidate; the snapshot still decides (Unicode case folding, what the caller may see).
+        if (filter.States is { Count: > 0 } wantedStates)
+            candidates = candidates.Where(o => EF.Parameter(wantedStates.ToList()).Contains(o.State));
+        if (filter.Types is { Count: > 0 } wantedTypes)
+            candidates = candidates.Where(o => EF.Parameter(wantedTypes.ToList()).Contains(o.Type));
+        if (filter.Text?.Trim().ToLowerInvariant() is { Length: > 0 } text && text.All(char.IsAscii))
+        {
+#pragma warning disable CA1862 // EF Core translates ToLower().Contains to SQL on every provider; the StringComparison overload does not
+            candidates = candidates.Where(o => o.Title.ToLower().Contains(text)
+                || (o.Description != null && o.Description.ToLower().Contains(text))
+                || (o.SuccessCriteria != null && o.SuccessCriteria.ToLower().Contains(text)));
+#pragma warning restore CA1862
+        }
         var found = await candidates.Select(o => new { o.Id, o.PeriodId }).ToListAsync(cancellationToken);
 
         var matches = new List<ObjectiveView>();
