@@ -39,10 +39,8 @@ public static partial class ErrorMapping
         ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, Forbidden, forbidden.Message, null),
         UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),
         ConcurrencyException stale => new(StatusCodes.Status412PreconditionFailed, Conflict, stale.Message, null),
-        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad when FieldErrors(json) is { } fields =>
-            new(bad.StatusCode, Validation, "The request has invalid fields.", Unreadable(json), fields),
-        BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.",
-            bad.InnerException is System.Text.Json.JsonException json ? Unreadable(json) : bad.Message),
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad => Unreadable(bad.StatusCode, json),
+        BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.", bad.Message),
         OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
         _ => new(StatusCodes.Status500InternalServerError, Internal, "Something went wrong on our side.",
             includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
@@ -65,36 +63,31 @@ public static partial class ErrorMapping
     };
 
     /// <summary>
-    /// The fields a body could not be bound to, named as the client sent them: a missing required field, a field the
-    /// operation does not take, or a value of the wrong type. Null when the body is not JSON at all.
+    /// A body that could not be bound, in the client's words and without .NET type names: the fields it names (a
+    /// missing required field, a field the operation does not take, a value of the wrong type), or where the JSON
+    /// itself went wrong.
     /// </summary>
-    private static Dictionary<string, string[]>? FieldErrors(System.Text.Json.JsonException json)
-    {
-        if (MissingRequired().Match(json.Message) is { Success: true } missing)
-        {
-            return QuotedName().Matches(missing.Groups["names"].Value)
-                .ToDictionary(m => ToCamelCase(m.Groups["name"].Value), _ => Required);
-        }
-        if (json.Path is not { Length: > 2 } path) return null;
-        var field = ToCamelCase(path[2..]);
-        return Unmapped().IsMatch(json.Message)
-            ? new() { [field] = ["This operation has no such field. Check its spelling against the API description (/swagger)."] }
-            : new() { [field] = ["This value has the wrong type or format."] };
-    }
-
-    private static readonly string[] Required = ["This field is required."];
-
-    /// <summary>Where the JSON went wrong, without .NET type names.</summary>
-    private static string Unreadable(System.Text.Json.JsonException json)
+    private static ErrorDescription Unreadable(int status, System.Text.Json.JsonException json)
     {
         var where = $"line {json.LineNumber + 1}, position {json.BytePositionInLine}";
         if (MissingRequired().Match(json.Message) is { Success: true } missing)
-            return $"Required fields are missing: {string.Join(", ", QuotedName().Matches(missing.Groups["names"].Value).Select(m => ToCamelCase(m.Groups["name"].Value)))}.";
-        if (json.Path is not { Length: > 2 } path) return $"The body is not valid JSON ({where}).";
+        {
+            var names = QuotedName().Matches(missing.Groups["names"].Value).Select(m => ToCamelCase(m.Groups["name"].Value)).ToList();
+            return new(status, Validation, InvalidFields, $"Required fields are missing: {string.Join(", ", names)}.",
+                names.ToDictionary(name => name, _ => Required));
+        }
+        if (json.Path is not { Length: > 2 } path)
+            return new(status, Validation, "The request could not be read.", $"The body is not valid JSON ({where}).");
+        var field = ToCamelCase(path[2..]);
         return Unmapped().IsMatch(json.Message)
-            ? $"'{path[2..]}' is not a field of this operation ({where})."
-            : $"'{path[2..]}' has the wrong type or format ({where}).";
+            ? new(status, Validation, InvalidFields, $"'{path[2..]}' is not a field of this operation ({where}).",
+                new Dictionary<string, string[]> { [field] = ["This operation has no such field. Check its spelling against the API description (/swagger)."] })
+            : new(status, Validation, InvalidFields, $"'{path[2..]}' has the wrong type or format ({where}).",
+                new Dictionary<string, string[]> { [field] = ["This value has the wrong type or format."] });
     }
+
+    private const string InvalidFields = "The request has invalid fields.";
+    private static readonly string[] Required = ["This field is required."];
 
     [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (?<names>.+)$")]
     private static partial System.Text.RegularExpressions.Regex MissingRequired();

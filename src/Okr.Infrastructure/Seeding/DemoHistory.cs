@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Okr.Domain.Audit;
 using Okr.Domain.Objectives;
+using Okr.Domain.Units;
 using Okr.Infrastructure.Persistence;
 
 namespace Okr.Infrastructure.Seeding;
@@ -19,6 +20,17 @@ internal static class DemoHistory
         var objectives = demo.Objectives.ToDictionary(o => o.Id);
         var objectiveOfKeyResult = demo.Objectives.SelectMany(o => o.KeyResults).ToDictionary(k => k.Id, k => k.ObjectiveId);
         static string Json(object values) => JsonSerializer.Serialize(values, OkrDbContext.AuditJson);
+        // Activating is a lead's decision: the nearest lead of the objective's unit or of a unit above it.
+        var units = demo.Units.ToDictionary(u => u.Id);
+        Guid? LeadOver(Guid unitId)
+        {
+            for (var unit = units.GetValueOrDefault(unitId); unit is not null; unit = unit.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+            {
+                if (unit.Members.FirstOrDefault(m => m.Role == UnitRole.Lead) is { } lead)
+                    return lead.PersonId;
+            }
+            return null;
+        }
 
         foreach (var o in demo.Objectives)
         {
@@ -26,7 +38,7 @@ internal static class DemoHistory
                 Json(new { o.Title, o.Description, o.Type, o.OwningUnitId, o.OwnerId, o.Visibility, State = ObjectiveState.Draft }), o.Id);
             if (o.ActivatedAt is { } activated)
             {
-                yield return new AuditEvent(organizationId, o.OwnerId, "ActivateObjective", nameof(Objective), o.Id, activated,
+                yield return new AuditEvent(organizationId, LeadOver(o.OwningUnitId), "ActivateObjective", nameof(Objective), o.Id, activated,
                     Json(new { State = ObjectiveState.Draft }), Json(new { State = ObjectiveState.Active }), o.Id);
             }
             if (o.State == ObjectiveState.Closed && o.ClosedAt is { } closed)

@@ -109,6 +109,24 @@ public sealed class HistoryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_history_says_someone_commented_never_what_so_a_deleted_comment_stays_unreadable()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var demo = await Demo.LoadAsync(host);
+        using var admin = await host.SignedInAsync("admin@acme.test");
+        var (objective, _) = await admin.OwnKeyResultAsync(demo, "Marketing");
+        var comment = await (await admin.PostAsJsonAsync("/api/comments", new { objectiveId = objective.Id, text = "Something regrettable" }))
+            .ReadAsync<Okr.Application.Comments.Dtos.CommentDto>();
+        (await admin.SendJsonAsync(HttpMethod.Delete, $"/api/comments/{comment.Id}", null, "\"1\"")).EnsureSuccessStatusCode();
+
+        var response = await admin.GraphQLAsync(History, new { id = objective.Id });
+        var kinds = response.ShouldSucceed().GetProperty("objective").GetProperty("history").GetProperty("nodes").EnumerateArray()
+            .Select(n => n.GetProperty("kind").GetString()).ToList();
+        kinds.Should().Contain(["COMMENT_ADDED", "COMMENT_DELETED"]);
+        response.Text.Should().NotContain("regrettable");
+    }
+
+    [Fact]
     public async Task The_demo_comes_with_its_history_dated_when_it_happened_and_by_whom()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

@@ -33,11 +33,15 @@ export function Comments({ objectiveId, comments }: { objectiveId: string; comme
   const [text, setText] = useState('');
   const add = useMutation({
     mutationFn: (body: string) => api.comments.createComment({ objectiveId, text: body }),
-    onSuccess: async () => {
-      setText('');
+    onSuccess: async (_, posted) => {
+      // Only what was posted is cleared: anything typed while it was on its way stays.
+      setText((current) => (current.trim() === posted ? '' : current));
       await queryClient.invalidateQueries({ queryKey: ['okr'] });
     },
   });
+  const post = () => {
+    if (text.trim() && !add.isPending) add.mutate(text.trim()); // one post at a time: a second Ctrl+Enter does not duplicate it
+  };
   const fieldError = add.error ? describeError(add.error).fieldErrors : {};
   const textError = Object.entries(fieldError).find(([k]) => k.toLowerCase() === 'text')?.[1]?.join(' ');
 
@@ -58,7 +62,7 @@ export function Comments({ objectiveId, comments }: { objectiveId: string; comme
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (text.trim()) add.mutate(text.trim());
+            post();
           }}
         >
           <Stack gap="xs">
@@ -71,9 +75,9 @@ export function Comments({ objectiveId, comments }: { objectiveId: string; comme
               onChange={(event) => setText(event.currentTarget.value)}
               error={textError}
               onKeyDown={(event) => {
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text.trim()) {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                   event.preventDefault();
-                  add.mutate(text.trim());
+                  post();
                 }
               }}
             />

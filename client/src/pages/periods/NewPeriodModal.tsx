@@ -109,13 +109,14 @@ export function NewPeriodModal({
     form.setValues({ start: q.start, end: q.end, name: q.name });
   };
   const setKind = (kind: Kind) => {
-    form.setFieldValue('kind', kind);
     if (kind === 'YEAR') {
       const y = nextYear(years, today, fiscalYearStartMonth);
       form.setValues({ kind, parentId: null, start: y.start, end: y.end, name: y.name, addDefaultRoadmap: false });
     } else if (kind === 'QUARTER') {
-      form.setValues({ kind, addDefaultRoadmap: true });
-      fillQuarter(form.values.parentId ?? defaultYear?.id ?? null, form.values.quarter);
+      // Back from Year (which cleared the year): the quarter goes in the year it had, else the default one.
+      const parentId = form.values.parentId ?? defaultYear?.id ?? null;
+      form.setValues({ kind, parentId, addDefaultRoadmap: true });
+      fillQuarter(parentId, form.values.quarter);
     } else {
       form.setValues({ kind, addDefaultRoadmap: true, name: '' });
     }

@@ -194,3 +194,21 @@ describe('the first period', () => {
     expect(currentQuarter({ start: '2027-01-01', end: '2027-12-31' }, '2026-11-22')).toBe(1);
   });
 });
+
+describe('the new period form', () => {
+  const fy = { id: 'fy26', name: 'FY2026', kind: 'YEAR' as const, state: 'ACTIVE' as const, start: '2026-01-01', end: '2026-12-31', parent: null };
+
+  it('proposes the current quarter of the year, and keeps a year when going back from Year to Quarter', async () => {
+    const { NewPeriodModal } = await import('./NewPeriodModal');
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<NewPeriodModal opened onClose={() => {}} periods={[fy]} onCreated={() => {}} today="2026-11-22" />);
+
+    const dialog = await screen.findByRole('dialog', { name: 'New period' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Q4 2026');
+    await user.click(within(dialog).getByText('Year'));
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('FY2027');
+    await user.click(within(dialog).getByText('Quarter'));
+    expect(within(dialog).getByLabelText('In the year')).toHaveValue('FY2026');
+    expect(within(dialog).getByLabelText('Name')).toHaveValue('Q4 2026');
+  });
+});

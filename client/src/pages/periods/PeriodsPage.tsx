@@ -235,7 +235,7 @@ export default function PeriodsPage() {
       </Stack>
       {member.isAdmin && (
         <NewPeriodModal
-          opened={creating && !isLoading}
+          opened={creating && !isLoading && !organization.isLoading} // its defaults need the periods and the fiscal year start
           onClose={() => {
             setCreating(false);
             if (params.has('new'))

@@ -15,9 +15,12 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
 {
     /// <param name="objectives">Tracked objectives with their key results loaded (and graded where closed).</param>
     /// <returns>The grade of each given objective, rounded to two decimals.</returns>
-    public async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives, CancellationToken cancellationToken) =>
+        await GradesAsync(objectives, await ContributingAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives,
+        List<(Guid Child, Guid Parent, decimal Weight)> contributing, CancellationToken cancellationToken)
     {
-        var contributing = await ContributingAsync(cancellationToken);
 
         // Every objective below the given ones, so the rollup sees the whole subtree.
         var known = objectives.ToDictionary(o => o.Id);
@@ -64,10 +67,11 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        objective.Regrade((await GradesAsync([objective], cancellationToken))[objective.Id]);
+        var contributing = await ContributingAsync(cancellationToken);
+        objective.Regrade((await GradesAsync([objective], contributing, cancellationToken))[objective.Id]);
         if (objective.GradeOverride is not null)
             return;
-        await RegradeAncestorsAsync(objective, period => period.TakesLateCheckIn(effectiveDate, now, graceDays), cancellationToken);
+        await RegradeAncestorsAsync(objective, contributing, period => period.TakesLateCheckIn(effectiveDate, now, graceDays), cancellationToken);
     }
 
     /// <summary>
@@ -76,10 +80,10 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
     /// together at its close and a closed child counts with its final grade. Ancestors of other periods keep theirs:
     /// they were final when their own period closed. An overridden ancestor keeps its final grade and passes nothing on.
     /// </summary>
-    public Task RegradeAfterOverrideAsync(Objective objective, CancellationToken cancellationToken)
+    public async Task RegradeAfterOverrideAsync(Objective objective, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        return RegradeAncestorsAsync(objective, period => period.Id == objective.PeriodId, cancellationToken);
+        await RegradeAncestorsAsync(objective, await ContributingAsync(cancellationToken), period => period.Id == objective.PeriodId, cancellationToken);
     }
 
     /// <summary>
@@ -87,9 +91,9 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
     /// and whose period <paramref name="stillGrading"/> accepts, children before parents; the walk stops at an
     /// ancestor whose period does not, and passes nothing on above an overridden one.
     /// </summary>
-    private async Task RegradeAncestorsAsync(Objective objective, Func<Domain.Periods.Period, bool> stillGrading, CancellationToken cancellationToken)
+    private async Task RegradeAncestorsAsync(Objective objective, List<(Guid Child, Guid Parent, decimal Weight)> contributing,
+        Func<Domain.Periods.Period, bool> stillGrading, CancellationToken cancellationToken)
     {
-        var contributing = await ContributingAsync(cancellationToken);
         var parentsOf = contributing.ToLookup(a => a.Child, a => a.Parent);
         var ancestorIds = new HashSet<Guid>();
         var stack = new Stack<Guid>([objective.Id]);
@@ -131,7 +135,7 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
         foreach (var id in ChildrenFirst(regraded, contributing))
         {
             var ancestor = ancestors[id];
-            ancestor.Regrade((await GradesAsync([ancestor], cancellationToken))[id]);
+            ancestor.Regrade((await GradesAsync([ancestor], contributing, cancellationToken))[id]);
         }
     }
 

@@ -154,9 +154,25 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
                 .Where(k => EF.Parameter(keyResultIds).Contains(k.Id))
                 .ToDictionaryAsync(k => k.Id, k => k.Title, cancellationToken);
 
+        // Each page's entries, described once (the summary depends on which side of an alignment reads it).
+        var pages = new Dictionary<Guid, (List<(string Cursor, HistoryEntryView Entry)> Entries, bool HasNext)>();
+        foreach (var objectiveId in ids.Where(visible.ContainsKey))
+        {
+            // Alignments with objectives the caller cannot see are left out before paging, so a page is never empty
+            // while more follow.
+            var trail = rows
+                .Where(r => r.ObjectiveId == objectiveId || r.RelatedObjectiveId == objectiveId)
+                .Where(r => OtherObjectiveOf(r, objectiveId) is not { } other || visible.ContainsKey(other))
+                .ToList();
+            var entries = trail.Take(query.First)
+                .Select(r => (HistoryCursor.Encode(r.At, r.Id), HistoryEntries.Describe(r, objectiveId, keyResultTitles, visible)))
+                .ToList();
+            pages[objectiveId] = (entries, trail.Count > query.First);
+        }
+
         // Statement 4: the names of the people, units, focus areas and periods the changed fields point at, so a
         // change of owner reads "Dana → Nina", not two ids. Always run, so the statement count stays fixed.
-        var referenced = rows.SelectMany(r => HistoryEntries.Changes(r.Before, r.After))
+        var referenced = pages.Values.SelectMany(p => p.Entries).SelectMany(e => e.Entry.Changes)
             .Where(c => HistoryEntries.IsReference(c.Field))
             .SelectMany(c => new[] { c.Before, c.After })
             .Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null)
@@ -171,20 +187,9 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
             .DistinctBy(x => x.Id)
             .ToDictionary(x => x.Id, x => x.Name);
 
-        var pages = new Dictionary<Guid, HistoryPage>();
-        foreach (var objectiveId in ids.Where(visible.ContainsKey))
-        {
-            var trail = rows
-                .Where(r => r.ObjectiveId == objectiveId || r.RelatedObjectiveId == objectiveId)
-                .ToList();
-            var hasNext = trail.Count > query.First;
-            var edges = trail.Take(query.First)
-                .Where(r => OtherObjectiveOf(r, objectiveId) is not { } other || visible.ContainsKey(other))
-                .Select(r => new HistoryEdge(HistoryCursor.Encode(r.At, r.Id), HistoryEntries.Named(HistoryEntries.Describe(r, objectiveId, keyResultTitles, visible), names)))
-                .ToList();
-            pages[objectiveId] = new HistoryPage(edges, hasNext, HasPreviousPage: query.After is not null);
-        }
-        return pages;
+        return pages.ToDictionary(p => p.Key, p => new HistoryPage(
+            p.Value.Entries.Select(e => new HistoryEdge(e.Cursor, HistoryEntries.Named(e.Entry, names))).ToList(),
+            p.Value.HasNext, HasPreviousPage: query.After is not null));
     }
 
     private static Guid? OtherObjectiveOf(AuditEvent e, Guid objectiveId) =>
@@ -215,7 +220,11 @@ public static class HistoryEntries
     public static HistoryEntryView Describe(AuditEvent e, Guid objectiveId, IReadOnlyDictionary<Guid, string> keyResultTitles,
         IReadOnlyDictionary<Guid, string> objectiveTitles)
     {
-        var changes = Changes(e.Before, e.After);
+        // A comment's words live in the comments list, which hides deleted (moderated) ones; the history says that
+        // someone commented, never what, so a removed comment cannot be read here.
+        var changes = e.EntityType == "Comment"
+            ? Changes(e.Before, e.After).Where(c => !string.Equals(c.Field, "text", StringComparison.Ordinal)).ToList()
+            : Changes(e.Before, e.After);
         var kind = KindOf(e, changes);
         var keyResult = (e.EntityType == "KeyResult" ? e.EntityId : GuidField(e.After, "KeyResultId") ?? GuidField(e.Before, "KeyResultId")) is { } k
             && keyResultTitles.TryGetValue(k, out var title) ? $"“{title}”" : "a key result";
