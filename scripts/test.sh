@@ -116,11 +116,14 @@ count "$v_passed" "$v_failed"
 # ---------------------------------------------------------------- browser
 log "Browser tests against the real API (fresh SQLite database)"
 port="${OKR_E2E_PORT:-5099}"
+# Time is an input: the API's clock and the browser's start at this instant, whatever the date of the run.
+export OKR_E2E_NOW="${OKR_E2E_NOW:-2026-11-22T12:00:00Z}"
 mkdir -p "$work/app"
 rm -rf "$artifacts" && mkdir -p "$artifacts"
 ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/Okr.Api/bin/Release/net10.0/Okr.Api.dll --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Okr="Data Source=$work/app/okr.db" --Demo:Password="Demo-Okr-2026" \
+  --Clock:Start="$OKR_E2E_NOW" \
   --contentRoot "$repo/src/Okr.Api" >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do

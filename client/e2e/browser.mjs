@@ -9,6 +9,19 @@ export const baseUrl = process.env.OKR_E2E_URL ?? 'http://127.0.0.1:5080';
 export const artifacts = process.env.OKR_E2E_ARTIFACTS ?? path.resolve('test-artifacts');
 export const demoPassword = process.env.OKR_DEMO_PASSWORD ?? 'Demo-Okr-2026';
 
+// Time is an input: test.sh starts the API with --Clock:Start=$OKR_E2E_NOW and the browser's clock is pinned to the
+// same instant, so the demo data (generated relative to the API's clock) and every status look the same on any day.
+// Both clocks run on from there in real time. Without OKR_E2E_NOW the tests use the machine's clock.
+const pinned = process.env.OKR_E2E_NOW ? Date.parse(process.env.OKR_E2E_NOW) : undefined;
+if (pinned !== undefined && Number.isNaN(pinned)) throw new Error(`OKR_E2E_NOW is not a date: ${process.env.OKR_E2E_NOW}`);
+const loadedAt = Date.now();
+
+/** The tests' "now" in milliseconds: the pinned instant plus the time elapsed since the tests started. */
+export const now = () => (pinned === undefined ? Date.now() : pinned + (Date.now() - loadedAt));
+
+/** The day `offset` days from now, as yyyy-mm-dd (UTC). */
+export const day = (offset = 0) => new Date(now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 const flags = [
   '--headless',
   '--no-sandbox',
@@ -30,6 +43,7 @@ export async function openBrowser({ viewport = { width: 1366, height: 900 } } = 
     viewport,
   });
   context.setDefaultTimeout(15_000);
+  if (pinned !== undefined) await context.clock.install({ time: now() });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -3,10 +3,9 @@
 // objective this test creates itself, so the demo's current quarter stays open for the other browser tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
+import { baseUrl, day, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
 
 const admin = 'admin@acme.test';
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const longDate = (iso) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const monthYear = (iso) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));

@@ -4,7 +4,7 @@
 // other browser tests rely on is left as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, bearerToken, demoPassword, openBrowser, screenshot } from './browser.mjs';
+import { baseUrl, bearerToken, day, demoPassword, openBrowser, screenshot } from './browser.mjs';
 
 async function signIn(page, email) {
   await page.goto(`${baseUrl}/sign-in`);
@@ -192,7 +192,7 @@ test('the company objective shows charts with annotations, KPIs and initiatives,
     await screenshot(page, 'objective');
 
     // As of two weeks ago: the page as it stood then.
-    const past = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    const past = day(-14);
     await page.getByLabel('As of').fill(past);
     await page.getByText('As it stood at the end of', { exact: false }).waitFor();
     await page.waitForURL(new RegExp(`asOf=${past}`));

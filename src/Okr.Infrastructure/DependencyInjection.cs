@@ -26,13 +26,29 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CurrentUserResolver>();
+        // The framework (tokens, cookies) keeps the machine's clock; the product's rules read IClock, which
+        // Clock:Start can pin for tests and demos.
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IClock>(new SystemClock(ReadTimeProvider(configuration, environment)));
         services.AddScoped<DemoSeeder>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
         services.AddHealthChecks().AddDbContextCheck<OkrDbContext>("database");
         return services;
+    }
+
+    /// <summary>The system clock, or outside Production one pinned by <c>Clock:Start</c> (see <see cref="ShiftedTimeProvider"/>).</summary>
+    public static TimeProvider ReadTimeProvider(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var value = configuration[ShiftedTimeProvider.Setting];
+        if (string.IsNullOrWhiteSpace(value))
+            return TimeProvider.System;
+        if (environment.IsProduction())
+            throw new InvalidOperationException($"{ShiftedTimeProvider.Setting} moves the clock for tests and demos; it is refused in Production.");
+        if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var start))
+            throw new InvalidOperationException($"{ShiftedTimeProvider.Setting} '{value}' is not a date and time (e.g. 2026-11-22T12:00:00Z).");
+        return new ShiftedTimeProvider(start);
     }
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
