@@ -9,6 +9,11 @@ using Okr.Infrastructure.Seeding;
 if (args.Contains("--health-probe"))
     return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
 
+// `rebuild-rollups`: recompute every maintained value from the source rows (after an import or a bulk load), then exit.
+var rebuildRollups = args.Length > 0 && args[0] == "rebuild-rollups";
+if (rebuildRollups)
+    args = args[1..];
+
 var builder = WebApplication.CreateBuilder(args);
 
 // http://localhost:5080 unless --urls, ASPNETCORE_URLS or the urls setting says otherwise.
@@ -41,6 +46,9 @@ builder.Services.Configure<JsonOptions>(o =>
 builder.Services.AddOkrOpenApi();
 
 var app = builder.Build();
+
+if (rebuildRollups)
+    return await app.Services.RebuildRollupsAsync(Console.Out);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

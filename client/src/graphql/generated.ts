@@ -120,6 +120,7 @@ export type QueryOkrTreeArgs = {
   periodId: Scalars['ID']['input'];
   rootUnitId: InputMaybe<Scalars['ID']['input']>;
   asOf: InputMaybe<Scalars['DateTimeOffset']['input']>;
+  depth: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -143,6 +144,7 @@ export type QueryDashboardArgs = {
   unitId: InputMaybe<Scalars['ID']['input']>;
   includeDescendants?: InputMaybe<Scalars['Boolean']['input']>;
   asOf: InputMaybe<Scalars['DateTimeOffset']['input']>;
+  needsAttention?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

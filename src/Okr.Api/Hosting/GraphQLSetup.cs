@@ -18,6 +18,8 @@ public static partial class GraphQLSetup
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         services.AddScoped<RequestLoaders>();
+        services.AddSingleton(limits);
+        services.AddSingleton<ExecutionGate>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<OkrSchema>()
             .AddSystemTextJson()

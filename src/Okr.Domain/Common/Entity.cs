@@ -3,7 +3,17 @@ namespace Okr.Domain.Common;
 /// <summary>Anything with an identity. Ids are UUIDv7 so they sort by creation time and index well.</summary>
 public abstract class Entity
 {
-    public Guid Id { get; protected init; } = Guid.CreateVersion7();
+    private Guid _id;
+
+    /// <summary>
+    /// Made on first read for a new entity, not in an initialiser: rows loaded from the database get their key set
+    /// instead, so reading a hundred thousand rows does not make (and throw away) a hundred thousand UUIDs.
+    /// </summary>
+    public Guid Id
+    {
+        get => _id == Guid.Empty ? _id = Guid.CreateVersion7() : _id;
+        protected init => _id = value;
+    }
 }
 
 /// <summary>A row that belongs to exactly one organisation (the tenant).</summary>

@@ -28,8 +28,11 @@ public sealed class ObjectiveRollup
     public ObjectiveRollup(IEnumerable<RollupKeyResult> keyResults, IEnumerable<RollupAlignment> alignments,
         IReadOnlyDictionary<Guid, double>? settled = null)
     {
-        _keyResultsByObjective = keyResults.ToLookup(k => k.ObjectiveId);
-        _contributorsByParent = alignments.Where(a => a.Contributes).ToLookup(a => a.ParentObjectiveId);
+        // Summed in one fixed order whatever order the rows came in, so every path to a number (a maintained value, a
+        // replay, a rebuild) gives the same double to the last bit.
+        _keyResultsByObjective = keyResults.OrderBy(k => k.Id).ToLookup(k => k.ObjectiveId);
+        _contributorsByParent = alignments.Where(a => a.Contributes).OrderBy(a => a.ChildObjectiveId).ThenBy(a => a.Weight)
+            .ToLookup(a => a.ParentObjectiveId);
         _settled = settled ?? new Dictionary<Guid, double>();
     }
 

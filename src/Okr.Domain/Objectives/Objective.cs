@@ -91,6 +91,13 @@ public sealed class Objective : TenantAggregate
     public string? GradeOverrideReason { get; private set; }
     public Retrospective? Retrospective { get; private set; }
 
+    /// <summary>
+    /// The rolled-up progress now (key results and contributing children, 0 when cancelled): a maintained value, kept
+    /// exact by the persistence layer in the same transaction as every write that changes it (ADR 0013), so reads
+    /// need not recompute whole trees. Never set by the domain.
+    /// </summary>
+    public double Progress { get; private set; }
+
     public IReadOnlyList<KeyResult> KeyResults => _keyResults;
     public IReadOnlyList<RaciAssignment> Raci => _raci;
 

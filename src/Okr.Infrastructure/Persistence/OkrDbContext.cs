@@ -98,6 +98,9 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 row);
             builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, filter);
         }
+        // Ids are read and written through the property, whose getter makes a new entity's id (see Entity.Id).
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).UsePropertyAccessMode(PropertyAccessMode.Property);
         builder.Entity<KeyResult>().HasQueryFilter(SoftDeleteFilter, k => !k.IsDeleted);
         builder.Entity<Comment>().HasQueryFilter(SoftDeleteFilter, c => !c.IsDeleted);
     }
@@ -118,15 +121,19 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await PrepareSaveAsync(async: true, cancellationToken);
+        var changed = await PrepareSaveAsync(async: true, cancellationToken);
+        var rollups = await RollupChanges.BeforeSaveAsync(this, changed, cancellationToken);
+        int saved;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
             throw Stale(ex);
         }
+        await RollupChanges.AfterSaveAsync(this, rollups, cancellationToken);
+        return saved;
     }
 
     private static ConcurrencyException Stale(DbUpdateConcurrencyException ex)
@@ -135,7 +142,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         return new ConcurrencyException($"This {what} was changed by someone else since you read it. Reload it and try again.");
     }
 
-    private async Task PrepareSaveAsync(bool async, CancellationToken cancellationToken)
+    private async Task<List<EntityEntry>> PrepareSaveAsync(bool async, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
@@ -144,6 +151,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         GuardTenantBoundary(changed);
         BumpVersions(changed);
         await WriteAuditTrailAsync(changed, async, cancellationToken);
+        return changed;
     }
 
     /// <summary>Defence in depth behind the query filters: no write may touch another organisation's rows.</summary>
@@ -168,7 +176,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     /// New aggregates start at version 1; a changed aggregate, or one whose owned rows changed (checkpoints of a
     /// period, members of a unit, the key results of an objective, …: whatever a cascading foreign key ties to it),
     /// moves to the next version. The original version is the concurrency token, so a concurrent writer fails
-    /// instead of overwriting. An objective's ETag therefore covers its key results, as its representation does.
+    /// instead of overwriting. An objective's ETag therefore covers its key results' definitions; check-ins and the
+    /// values they maintain move no version.
     /// </summary>
     private void BumpVersions(List<EntityEntry> changed)
     {
@@ -179,6 +188,10 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
 
         foreach (var entry in changed)
         {
+            // A check-in is a fact appended to its key result, and the current value it moves is maintained, not edited:
+            // neither moves a version, so check-ins never collide with each other or with edits (ADR 0013).
+            if (entry.Entity is CheckIn || RollupChanges.IsMaintained(entry))
+                continue;
             if (entry.Entity is IVersioned)
             {
                 if (entry.State == EntityState.Added) entry.Property(nameof(IVersioned.Version)).CurrentValue = 1L;

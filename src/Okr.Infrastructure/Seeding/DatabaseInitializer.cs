@@ -3,12 +3,47 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Okr.Application.OkrGraph.Rollups;
 using Okr.Infrastructure.Persistence;
 
 namespace Okr.Infrastructure.Seeding;
 
 public static class DatabaseInitializer
 {
+    /// <summary>The migration that added the maintained rollups (ADR 0013).</summary>
+    public const string MaintainedRollupsMigration = "MaintainedRollups";
+
+    /// <summary>
+    /// The operator's <c>rebuild-rollups</c> command: migrates (unless turned off), recomputes every organisation's
+    /// maintained values from the source rows in one transaction, prints what it corrected and answers the exit code.
+    /// </summary>
+    public static async Task<int> RebuildRollupsAsync(this IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<OkrDbContext>();
+        if (provider.GetRequiredService<IConfiguration>().GetValue("Database:MigrateAtStartup", true))
+            await db.Database.MigrateAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await RebuildAsync(db, cancellationToken);
+        await output.WriteLineAsync(
+            $"rebuild-rollups: {result.KeyResults} key results ({result.CurrentValuesCorrected} current values corrected), " +
+            $"{result.Objectives} objectives ({result.ProgressCorrected} progress values corrected) in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    private static async Task<RebuildResult> RebuildAsync(OkrDbContext db, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await ObjectiveProgressStore.RebuildAsync(db, allOrganizations: true, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// At start-up: applies the provider's migrations (unless <c>Database:MigrateAtStartup</c> is false), then,
     /// outside Production and when <c>Demo:Seed</c> is on, seeds the demo organisation into an empty database.
@@ -21,7 +56,14 @@ public static class DatabaseInitializer
         var db = provider.GetRequiredService<OkrDbContext>();
 
         if (configuration.GetValue("Database:MigrateAtStartup", true))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var existing = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             await db.Database.MigrateAsync(cancellationToken);
+            // A database from before the maintained rollups gets them computed once, as it is migrated.
+            if (existing && pending.Any(m => m.EndsWith("_" + MaintainedRollupsMigration, StringComparison.Ordinal)))
+                await RebuildAsync(db, cancellationToken);
+        }
 
         var demo = provider.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && !provider.GetRequiredService<IHostEnvironment>().IsProduction())

@@ -81,6 +81,8 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
             output.WriteLine(statement.Split('\n')[0]);
         largeStatements.Count.Should().Be(smallStatements.Count);
         largeStatements.Count.Should().BeLessThanOrEqualTo(30, "every list is batched: a handful of statements per kind of row");
+        largeStatements.Count.Should().BeGreaterThanOrEqualTo(10,
+            "the count is real: the tree reads at least the organisation, units, periods, objectives, key results and check-ins, and the nested lists");
 
         // My week's query reads the same snapshot: the key results the caller owns (all of them here) and their objectives.
         var smallWeek = await CountMyWeekAsync(small.Client, small.PeriodId, expectedKeyResults: 30);
@@ -90,6 +92,7 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
             output.WriteLine(statement.Split('\n')[0]);
         largeWeek.Count.Should().Be(smallWeek.Count);
         largeWeek.Count.Should().BeLessThanOrEqualTo(15, "the snapshot, the caller's access, and one batch per nested kind");
+        largeWeek.Count.Should().BeGreaterThanOrEqualTo(5, "the count is real: My week reads at least the caller's key results, their objectives and check-ins");
     }
 
     private static async Task<IReadOnlyList<string>> CountMyWeekAsync(HttpClient client, Guid periodId, int expectedKeyResults)

@@ -23,6 +23,12 @@ public sealed class GraphQLLimits
     /// <summary>Execution stops with a TIMEOUT error after this long.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Documents executing at once at most; the others queue (see <see cref="ExecutionGate"/>).</summary>
+    public int MaxConcurrentExecutions { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>How long a document may wait for its turn before the answer is 503.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public void Configure(ComplexityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

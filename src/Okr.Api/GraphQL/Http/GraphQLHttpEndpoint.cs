@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
 using Okr.Api.Errors;
+using Okr.Api.GraphQL.Execution;
 using Okr.Application.Common.Interfaces;
 
 namespace Okr.Api.GraphQL.Http;
@@ -119,18 +120,34 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var gate = http.RequestServices.GetRequiredService<ExecutionGate>();
+        if (!await gate.EnterAsync(http.RequestAborted))
         {
-            Query = graphQLRequest.Query,
-            Document = document,
-            OperationName = graphQLRequest.OperationName,
-            Variables = graphQLRequest.Variables,
-            Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
+            response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status503ServiceUnavailable, "BUSY",
+                $"The server is answering as many queries as it can; none finished within {gate.QueueTimeout.TotalSeconds:0} s. Try again shortly.");
+            return;
+        }
+        ExecutionResult result;
+        try
+        {
+            var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = graphQLRequest.Query,
+                Document = document,
+                OperationName = graphQLRequest.OperationName,
+                Variables = graphQLRequest.Variables,
+                Extensions = graphQLRequest.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                CancellationToken = http.RequestAborted,
+            });
+        }
+        finally
+        {
+            gate.Release();
+        }
 
         response.StatusCode = StatusFor(result, mediaType);
         response.ContentType = mediaType + "; charset=utf-8";

@@ -76,7 +76,8 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<IdGraphType>("rootUnitId", "Default: the company.")
             .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
-            .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf())));
+            .Argument<IntGraphType>("depth", "How many levels of units below the root to include (default: all). Fetch a large tree a level at a time: depth 1, then each child as rootUnitId. progressWithDescendants always covers the whole subtree.")
+            .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf(), c.GetArgument<int?>("depth"))));
         Field<MyKeyResultsGraphType>("myKeyResults")
             .Description("The caller's key results in a period (those they own and those their units own), what needs a check-in first: My week without the whole tree.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
@@ -91,8 +92,10 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<IdGraphType>("unitId", "Default: the company.")
             .Argument<BooleanGraphType>("includeDescendants", "Also the units below it.", a => a.DefaultValue = true)
             .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
+            .Argument<IntGraphType>("needsAttention", $"At most this many key results in each of atRisk, offTrack and stale, those furthest behind first (at most {GetDashboard.MaxNeedsAttention}); keyResultsByStatus has the full counts.",
+                a => a.DefaultValue = GetDashboard.DefaultNeedsAttention)
             .ResolveAsync(async c => await c.SendAsync(new GetDashboard(c.Id("periodId"), c.OptionalId("unitId"),
-                c.GetArgument("includeDescendants", true), c.AsOf())));
+                c.GetArgument("includeDescendants", true), c.AsOf(), c.GetArgument("needsAttention", GetDashboard.DefaultNeedsAttention))));
         Field<ListGraphType<NonNullGraphType<CoachFindingGraphType>>>("okrFindings")
             .Description("The OKR coach's findings on a period's OKRs, most severe first.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")

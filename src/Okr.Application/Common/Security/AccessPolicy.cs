@@ -23,6 +23,9 @@ public sealed class AccessPolicy(Guid personId, bool isAdmin, OrgTree tree, IRea
 
     public bool IsMemberOf(Guid unitId) => memberships.ContainsKey(unitId);
 
+    /// <summary>The units the caller is a member or lead of.</summary>
+    public IEnumerable<Guid> MemberUnitIds => memberships.Keys;
+
     /// <summary>Admin, or lead of the unit or of a unit above it.</summary>
     public bool LeadsOver(Guid unitId) =>
         IsAdmin || Tree.AncestorsOf(unitId).Prepend(unitId).Any(u => memberships.TryGetValue(u, out var role) && role == UnitRole.Lead);

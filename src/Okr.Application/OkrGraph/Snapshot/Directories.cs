@@ -37,6 +37,19 @@ public sealed class UnitDirectory
     /// <summary>The unit alone, or the unit and every unit below it (breadth first).</summary>
     public IReadOnlyList<Guid> Scope(Guid unitId, bool includeDescendants) =>
         includeDescendants ? Tree.SubtreeOf(unitId) : [unitId];
+
+    /// <summary>The unit and the units at most <paramref name="depth"/> levels below it, breadth first.</summary>
+    public IReadOnlyList<Guid> Levels(Guid unitId, int depth)
+    {
+        var result = new List<Guid> { unitId };
+        var level = new List<Guid> { unitId };
+        for (var d = 0; d < depth && level.Count > 0; d++)
+        {
+            level = level.SelectMany(u => Tree.ChildrenOf(u)).ToList();
+            result.AddRange(level);
+        }
+        return result;
+    }
 }
 
 /// <summary>The organisation's periods with their checkpoints, loaded once per request.</summary>

@@ -9,18 +9,18 @@ using Okr.Domain.Objectives;
 namespace Okr.Application.OkrGraph.Snapshot;
 
 /// <summary>
-/// The read side's loader, one per request (scoped). A period's snapshot costs a fixed number of SQL statements
-/// whatever its size (organisation, periods, units, objectives, alignments, other periods' objectives when any,
-/// key results, check-ins) and is computed in memory with the domain functions; everything is cached for the rest
-/// of the request, so the many fields of one GraphQL query share it.
+/// The read side's loader, one per request (scoped). A snapshot costs a fixed number of SQL statements whatever its
+/// size (organisation, periods, units, objectives, alignments, other periods' objectives when any, key results,
+/// check-ins; at an earlier instant one more per level of contributing descendants) and reads only the scope the
+/// query answers (ADR 0013); it is computed in memory with the domain functions and cached for the rest of the
+/// request, so the many fields of one GraphQL query share it.
 /// </summary>
 public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyProvider access)
 {
     private OrganizationView? _organization;
     private UnitDirectory? _units;
     private PeriodDirectory? _periods;
-    private List<AlignmentRow>? _alignments;
-    private readonly Dictionary<(Guid PeriodId, DateTimeOffset? AsOf), OkrSnapshot> _snapshots = [];
+    private readonly Dictionary<(Guid PeriodId, DateTimeOffset? AsOf, string Scope), OkrSnapshot> _snapshots = [];
 
     public DateTimeOffset UtcNow => clock.UtcNow;
 
@@ -54,11 +54,26 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         (await UnitsAsync(cancellationToken)).Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId);
 
     /// <summary>The period's OKRs as they stood at <paramref name="asOf"/> (null: now), computed once per request.</summary>
-    public async ValueTask<OkrSnapshot> SnapshotAsync(Guid periodId, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public ValueTask<OkrSnapshot> SnapshotAsync(Guid periodId, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+        SnapshotAsync(periodId, asOf, SnapshotScope.WholePeriod, cancellationToken);
+
+    /// <summary>
+    /// The part of the period's OKRs a query answers from (<paramref name="scope"/>), as they stood at
+    /// <paramref name="asOf"/> (null: now). Only the scope's rows are read: its objectives, their key results and
+    /// check-ins, the alignments that touch them and the objectives at their other ends; progress now is the
+    /// maintained value, and an earlier instant replays the history of the scope and its contributing descendants
+    /// only. A whole-period snapshot already loaded in this request answers any scope.
+    /// </summary>
+    public async ValueTask<OkrSnapshot> SnapshotAsync(Guid periodId, DateTimeOffset? asOf, SnapshotScope scope, CancellationToken cancellationToken)
     {
         asOf = asOf?.ToUniversalTime();
-        if (_snapshots.TryGetValue((periodId, asOf), out var cached))
+        if (_snapshots.TryGetValue((periodId, asOf, SnapshotScope.WholePeriod.Key), out var whole))
+            return whole;
+        if (_snapshots.TryGetValue((periodId, asOf, scope.Key), out var cached))
             return cached;
+        if (scope is SnapshotScope.ObjectivesScope wanted
+            && _snapshots.FirstOrDefault(e => e.Key.PeriodId == periodId && e.Key.AsOf == asOf && wanted.Ids.All(e.Value.Contains)).Value is { } covering)
+            return covering;
 
         var organization = await OrganizationAsync(cancellationToken);
         var periods = await PeriodsAsync(cancellationToken);
@@ -66,27 +81,34 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         var units = await UnitsAsync(cancellationToken);
         var policy = await access.GetAsync(cancellationToken);
 
-        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId).ToListAsync(cancellationToken);
-        // Edges only, for the whole organisation: small, and what walking rollups across periods needs.
-        // Alignments to a deleted key result no longer link anything (see CurrentAlignments).
-        var alignments = _alignments ??= await db.LiveAlignments().AsNoTracking()
+        var inPeriod = db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId);
+        var objectives = scope switch
+        {
+            SnapshotScope.ObjectivesScope s => await ObjectivesAsync(inPeriod, s.Ids.ToList(), cancellationToken),
+            SnapshotScope.UnitsScope s => await UnitObjectivesAsync(inPeriod, s.UnitIds.ToList(), cancellationToken),
+            _ => await inPeriod.ToListAsync(cancellationToken),
+        };
+        var scopeIds = objectives.Select(o => o.Id).ToHashSet();
+        var scopeIdList = scopeIds.ToList();
+
+        // The alignments that touch the scope (alignments to a deleted key result no longer link anything).
+        var alignments = await db.LiveAlignments().AsNoTracking()
+            .Where(a => EF.Parameter(scopeIdList).Contains(a.ChildObjectiveId) || EF.Parameter(scopeIdList).Contains(a.ParentObjectiveId))
             .Select(a => new AlignmentRow(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt))
             .ToListAsync(cancellationToken);
-
-        // Outside the period: contributing descendants (they count in rollups) and the other ends of its alignments.
-        var inPeriod = objectives.Select(o => o.Id).ToHashSet();
-        var descendants = ContributingDescendants(inPeriod, alignments);
-        var others = alignments.Where(a => inPeriod.Contains(a.ChildObjectiveId)).Select(a => a.ParentObjectiveId)
-            .Concat(alignments.Where(a => inPeriod.Contains(a.ParentObjectiveId)).Select(a => a.ChildObjectiveId))
+        // At an earlier instant progress is replayed, so the contributing descendants (any period) are computed too.
+        var descendants = asOf is null ? [] : await ContributingDescendantsAsync(scopeIds, alignments, cancellationToken);
+        var others = alignments.Select(a => a.ParentObjectiveId)
+            .Concat(alignments.Select(a => a.ChildObjectiveId))
             .Concat(descendants)
-            .Where(id => !inPeriod.Contains(id))
+            .Where(id => !scopeIds.Contains(id))
             .Distinct()
             .ToList();
         var otherObjectives = others.Count == 0
             ? []
             : await db.Objectives.AsNoTracking().Where(o => EF.Parameter(others).Contains(o.Id)).ToListAsync(cancellationToken);
 
-        var computed = inPeriod.Concat(descendants).Distinct().ToList();
+        var computed = scopeIds.Concat(descendants).Distinct().ToList();
         var keyResults = await db.KeyResults.AsNoTracking().Where(k => EF.Parameter(computed).Contains(k.ObjectiveId)).ToListAsync(cancellationToken);
         var keyResultIds = keyResults.Select(k => k.Id).ToList();
         var checkIns = await db.CheckIns.AsNoTracking()
@@ -95,9 +117,34 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
             .ToListAsync(cancellationToken);
 
         var snapshot = new OkrSnapshot(period, periods, units, organization.Settings, policy, asOf ?? clock.UtcNow, asOf,
-            new SnapshotRows(objectives, otherObjectives, alignments, keyResults, checkIns));
-        _snapshots[(periodId, asOf)] = snapshot;
+            new SnapshotRows(objectives, otherObjectives, alignments, keyResults, checkIns), cancellationToken);
+        _snapshots[(periodId, asOf, scope.Key)] = snapshot;
         return snapshot;
+    }
+
+    private static Task<List<Objective>> ObjectivesAsync(IQueryable<Objective> inPeriod, List<Guid> ids, CancellationToken cancellationToken) =>
+        inPeriod.Where(o => EF.Parameter(ids).Contains(o.Id)).ToListAsync(cancellationToken);
+
+    /// <summary>The units' OKRs, and the objectives carrying key results the units own (the dashboard counts those too).</summary>
+    private Task<List<Objective>> UnitObjectivesAsync(IQueryable<Objective> inPeriod, List<Guid> unitIds, CancellationToken cancellationToken) =>
+        inPeriod.Where(o => EF.Parameter(unitIds).Contains(o.OwningUnitId)
+                            || db.KeyResults.Any(k => k.ObjectiveId == o.Id && EF.Parameter(unitIds).Contains(k.OwningUnitId)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Unit progress now over these units from the maintained objective progress alone (one statement of two columns
+    /// per objective): what a tree cut at a depth needs for the units below the cut.
+    /// </summary>
+    public async Task<UnitProgressTable> UnitProgressAsync(Guid periodId, IReadOnlyList<Guid> unitIds, CancellationToken cancellationToken)
+    {
+        var units = await UnitsAsync(cancellationToken);
+        var ids = unitIds.ToList();
+        var counted = await db.Objectives.AsNoTracking()
+            .Where(o => o.PeriodId == periodId && (o.State == ObjectiveState.Active || o.State == ObjectiveState.Closed) && EF.Parameter(ids).Contains(o.OwningUnitId))
+            .Select(o => new { o.Id, o.CreatedAt, o.OwningUnitId, o.Progress })
+            .ToListAsync(cancellationToken);
+        // In the snapshot's order (sorted here: SQLite cannot order by a DateTimeOffset), so the sums are the same.
+        return new UnitProgressTable(counted.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Select(o => (o.OwningUnitId, o.Progress)), units.Tree);
     }
 
     /// <summary>The periods these objectives belong to (one statement for those not already in a loaded snapshot).</summary>
@@ -146,18 +193,24 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         return result;
     }
 
-    private static HashSet<Guid> ContributingDescendants(HashSet<Guid> roots, IReadOnlyList<AlignmentRow> alignments)
+    /// <summary>
+    /// The objectives that contribute to the scope, transitively, in any period: one statement per level. Their
+    /// alignments are kept for the rollup.
+    /// </summary>
+    private async Task<HashSet<Guid>> ContributingDescendantsAsync(HashSet<Guid> roots, List<AlignmentRow> alignments, CancellationToken cancellationToken)
     {
-        var childrenOf = alignments.Where(a => a.Kind == AlignmentKind.Contributes).ToLookup(a => a.ParentObjectiveId, a => a.ChildObjectiveId);
         var found = new HashSet<Guid>();
-        var stack = new Stack<Guid>(roots);
-        while (stack.Count > 0)
+        var known = alignments.Select(a => a.Id).ToHashSet();
+        var frontier = alignments.Where(a => a.Kind == AlignmentKind.Contributes && roots.Contains(a.ParentObjectiveId))
+            .Select(a => a.ChildObjectiveId).Where(id => !roots.Contains(id) && found.Add(id)).ToList();
+        while (frontier.Count > 0)
         {
-            foreach (var child in childrenOf[stack.Pop()])
-            {
-                if (!roots.Contains(child) && found.Add(child))
-                    stack.Push(child);
-            }
+            var level = await db.LiveAlignments().AsNoTracking()
+                .Where(a => a.Kind == AlignmentKind.Contributes && EF.Parameter(frontier).Contains(a.ParentObjectiveId))
+                .Select(a => new AlignmentRow(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt))
+                .ToListAsync(cancellationToken);
+            alignments.AddRange(level.Where(a => known.Add(a.Id)));
+            frontier = level.Select(a => a.ChildObjectiveId).Where(id => !roots.Contains(id) && found.Add(id)).ToList();
         }
         return found;
     }

@@ -42,7 +42,7 @@ public sealed class OkrSnapshot
     private readonly List<AlignmentView> _alignments = [];
 
     public OkrSnapshot(PeriodView period, PeriodDirectory periods, UnitDirectory units, OrganizationSettings settings, AccessPolicy access,
-        DateTimeOffset now, DateTimeOffset? asOf, SnapshotRows rows)
+        DateTimeOffset now, DateTimeOffset? asOf, SnapshotRows rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(access);
@@ -73,6 +73,8 @@ public sealed class OkrSnapshot
         var keyResultsByObjective = new Dictionary<Guid, List<KeyResultView>>();
         foreach (var keyResult in rows.KeyResults.OrderBy(k => k.SortOrder).ThenBy(k => k.Id))
         {
+            // A request that timed out or went away stops computing (the GraphQL timeout cancels the token).
+            cancellationToken.ThrowIfCancellationRequested();
             if (!_known.TryGetValue(keyResult.ObjectiveId, out var objective)) continue;
             var objectivePeriod = periods.Find(objective.PeriodId) ?? period;
             var view = ComputeKeyResult(keyResult, objective, states[objective.Id], objectivePeriod, checkInsByKeyResult[keyResult.Id].ToList(), asOf, now);
@@ -116,7 +118,9 @@ public sealed class OkrSnapshot
                 objective.Dependencies, objective.RolledOverFromId, objective.CreatedAt,
                 objective.ActivatedAt is { } activated && activated <= now ? activated : null,
                 objective.ClosedAt is { } closedAt && closedAt <= now ? closedAt : null,
-                Progress: rollup.ProgressOf(objective.Id),
+                // Now, the maintained value (exact: kept in the transaction of every write); at an earlier instant,
+                // replayed from the history of the objective and its contributing descendants.
+                Progress: asOf is null ? objective.Progress : rollup.ProgressOf(objective.Id),
                 ExpectedProgress: ExpectedProgress,
                 Status: state switch
                 {
@@ -164,6 +168,9 @@ public sealed class OkrSnapshot
 
     public bool CanSee(Guid objectiveId) => _visible.Contains(objectiveId);
 
+    /// <summary>Whether the snapshot computed this objective of its period (it is in the snapshot's scope).</summary>
+    public bool Contains(Guid objectiveId) => _objectives.ContainsKey(objectiveId);
+
     /// <summary>An objective of the period the caller may see.</summary>
     public ObjectiveView? FindVisible(Guid objectiveId) =>
         _visible.Contains(objectiveId) ? _objectives.GetValueOrDefault(objectiveId) : null;
@@ -188,6 +195,12 @@ public sealed class OkrSnapshot
     /// <summary>Unit progress: the mean progress of the units' counted objectives, restricted ones included.</summary>
     public double UnitProgress(IEnumerable<Guid> unitIds) =>
         Domain.Computations.UnitProgress.Compute(CountedObjectivesOf(unitIds).Select(o => o.Progress));
+
+    private UnitProgressTable? _unitProgress;
+
+    /// <summary>A unit's progress alone and with every unit below it, for every unit at once (see <see cref="UnitProgressTable"/>).</summary>
+    public (double Own, double WithDescendants) UnitProgressOf(Guid unitId) =>
+        (_unitProgress ??= new UnitProgressTable(Objectives.Where(IsCounted).Select(o => (o.OwningUnitId, o.Progress)), Units.Tree)).Of(unitId);
 
     /// <summary>The state an objective was in at <paramref name="now"/>, from its activation and closing times.</summary>
     public static ObjectiveState StateAt(Objective objective, DateTimeOffset now)

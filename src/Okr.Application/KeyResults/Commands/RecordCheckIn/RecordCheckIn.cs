@@ -54,7 +54,11 @@ public sealed class RecordCheckInHandler(IOkrDbContext db, AccessPolicyProvider 
 {
     public async ValueTask<CheckInDto> Handle(RecordCheckIn command, CancellationToken cancellationToken)
     {
-        var policy = await access.GetAsync(cancellationToken);
+        // The rights over the two units that matter, not the whole organisation's tree: a check-in's cost stays fixed.
+        var units = await db.KeyResults.Where(k => k.Id == command.KeyResultId)
+            .Select(k => new { k.OwningUnitId, ObjectiveUnitId = db.Objectives.Where(o => o.Id == k.ObjectiveId).Select(o => o.OwningUnitId).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("KeyResult", command.KeyResultId);
+        var policy = await access.GetForUnitsAsync([units.OwningUnitId, units.ObjectiveUnitId], cancellationToken);
         var (keyResult, objective) = await db.VisibleKeyResultAsync(command.KeyResultId, policy, cancellationToken);
         if (!policy.CanCheckIn(keyResult.OwningUnitId, keyResult.OwnerId, objective.OwningUnitId))
             throw new ForbiddenException("You can check in on key results you own, that your unit owns, or that you lead.");

@@ -16,7 +16,14 @@ namespace Okr.Application.OkrGraph.Queries.GetDashboard;
 /// The executive binder of a unit (default: the company) for a period, with or without the units below it, as it
 /// stood at <paramref name="AsOf"/> (null: now).
 /// </summary>
-public sealed record GetDashboard(Guid PeriodId, Guid? UnitId = null, bool IncludeDescendants = true, DateTimeOffset? AsOf = null) : IQuery<DashboardView>;
+/// <param name="NeedsAttention">At most this many key results in each of at risk, off track and stale, those furthest
+/// behind where the plan expects them first (the counts by status stay complete).</param>
+public sealed record GetDashboard(Guid PeriodId, Guid? UnitId = null, bool IncludeDescendants = true, DateTimeOffset? AsOf = null,
+    int NeedsAttention = GetDashboard.DefaultNeedsAttention) : IQuery<DashboardView>
+{
+    public const int DefaultNeedsAttention = 50;
+    public const int MaxNeedsAttention = 500;
+}
 
 /// <param name="Progress">Unit progress: the mean progress of the active and closed objectives in scope, restricted ones included.</param>
 /// <param name="ObjectiveCount">Active and closed objectives in scope (restricted ones included).</param>
@@ -62,18 +69,24 @@ public sealed record FlaggedKeyResultView(KeyResultView KeyResult, string? Lates
 
 public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
 {
-    public GetDashboardValidator(IClock clock) => RuleFor(q => q.AsOf).NotInTheFuture(clock);
+    public GetDashboardValidator(IClock clock)
+    {
+        RuleFor(q => q.AsOf).NotInTheFuture(clock);
+        RuleFor(q => q.NeedsAttention).InclusiveBetween(0, GetDashboard.MaxNeedsAttention);
+    }
 }
 
 public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : IQueryHandler<GetDashboard, DashboardView>
 {
     public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
     {
-        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, cancellationToken);
+        var units = await reads.UnitsAsync(cancellationToken);
         var unit = query.UnitId is { } unitId
-            ? snapshot.Units.Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId)
-            : snapshot.Units.Company ?? throw new NotFoundException("OrgUnit", "company");
-        var scope = snapshot.Units.Scope(unit.Id, query.IncludeDescendants).ToHashSet();
+            ? units.Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId)
+            : units.Company ?? throw new NotFoundException("OrgUnit", "company");
+        var scope = units.Scope(unit.Id, query.IncludeDescendants).ToHashSet();
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf,
+            unit.Id == units.Company?.Id && query.IncludeDescendants ? SnapshotScope.WholePeriod : SnapshotScope.Units(scope), cancellationToken);
         var now = snapshot.Now;
 
         var objectives = snapshot.CountedObjectivesOf(scope);
@@ -86,11 +99,14 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
         var visibleKeyResults = keyResults.Where(k => snapshot.CanSee(k.ObjectiveId)).ToList();
         var stateOf = counted.ToDictionary(o => o.Id, o => o.State);
 
-        var flagged = visibleKeyResults.Where(k => k.Status is OkrStatus.AtRisk or OkrStatus.OffTrack or OkrStatus.Stale).ToList();
+        // The most important few of each flag, not every flagged key result of a large organisation.
+        var flagged = visibleKeyResults.Where(k => k.Status is OkrStatus.AtRisk or OkrStatus.OffTrack or OkrStatus.Stale)
+            .GroupBy(k => k.Status)
+            .SelectMany(g => g.OrderBy(k => k.Progress - k.ExpectedProgress).ThenBy(k => k.Title, StringComparer.Ordinal).Take(query.NeedsAttention))
+            .ToList();
         var latest = await LatestCheckInsAsync(flagged.Select(k => k.Id).ToList(), now, cancellationToken);
         List<FlaggedKeyResultView> Flagged(OkrStatus status) => flagged
             .Where(k => k.Status == status)
-            .OrderBy(k => k.Progress - k.ExpectedProgress).ThenBy(k => k.Title, StringComparer.Ordinal)
             .Select(k => latest.TryGetValue(k.Id, out var c)
                 ? new FlaggedKeyResultView(k, c.Narrative, c.Blockers, c.EffectiveDate)
                 : new FlaggedKeyResultView(k, null, null, null))

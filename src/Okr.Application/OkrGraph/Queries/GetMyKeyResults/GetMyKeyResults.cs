@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
 using Okr.Application.OkrGraph.Snapshot;
@@ -26,12 +27,20 @@ public sealed class GetMyKeyResultsValidator : AbstractValidator<GetMyKeyResults
     public GetMyKeyResultsValidator(IClock clock) => RuleFor(q => q.AsOf).NotInTheFuture(clock);
 }
 
-public sealed class GetMyKeyResultsHandler(OkrReadModel reads, AccessPolicyProvider access) : IQueryHandler<GetMyKeyResults, MyKeyResultsView>
+public sealed class GetMyKeyResultsHandler(IOkrDbContext db, OkrReadModel reads, AccessPolicyProvider access) : IQueryHandler<GetMyKeyResults, MyKeyResultsView>
 {
     public async ValueTask<MyKeyResultsView> Handle(GetMyKeyResults query, CancellationToken cancellationToken)
     {
-        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, cancellationToken);
         var me = await access.GetAsync(cancellationToken);
+        // Only the objectives that carry the caller's key results are read (ADR 0013).
+        var personId = me.PersonId;
+        var unitIds = me.MemberUnitIds.ToList();
+        var objectiveIds = await db.KeyResults.AsNoTracking()
+            .Where(k => k.OwnerId == personId || EF.Parameter(unitIds).Contains(k.OwningUnitId))
+            .Join(db.Objectives.Where(o => o.PeriodId == query.PeriodId), k => k.ObjectiveId, o => o.Id, (k, o) => o.Id)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, SnapshotScope.Objectives(objectiveIds), cancellationToken);
 
         // The tree's order, as okrTree lists it: units breadth first from the company, each unit's visible objectives.
         var units = snapshot.Units.Company is { } company ? snapshot.Units.Tree.SubtreeOf(company.Id) : [];

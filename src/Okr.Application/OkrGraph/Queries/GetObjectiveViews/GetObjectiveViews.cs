@@ -30,8 +30,9 @@ public sealed class GetKeyResultViewValidator : AbstractValidator<GetKeyResultVi
 }
 
 /// <summary>
-/// Finds each id's period (from the snapshots already loaded in this request, else one statement) and answers from
-/// that period's snapshot, so any number of objectives costs a fixed number of statements per period.
+/// Finds each id's period (from the snapshots already loaded in this request, else one statement) and answers from a
+/// snapshot of just those objectives (or one already loaded that holds them), so any number of objectives costs a
+/// fixed number of statements per period, and one objective costs what it is, not what its period is.
 /// </summary>
 public sealed class GetObjectiveViewsHandler(OkrReadModel reads) :
     IQueryHandler<GetObjectiveView, ObjectiveView>,
@@ -59,7 +60,7 @@ public sealed class GetObjectiveViewsHandler(OkrReadModel reads) :
         var periods = await reads.PeriodsOfObjectivesAsync(ids, cancellationToken);
         foreach (var group in periods.GroupBy(p => p.Value))
         {
-            var snapshot = await reads.SnapshotAsync(group.Key, asOf, cancellationToken);
+            var snapshot = await reads.SnapshotAsync(group.Key, asOf, SnapshotScope.Objectives(group.Select(g => g.Key)), cancellationToken);
             foreach (var (id, _) in group)
             {
                 if (snapshot.FindVisible(id) is { } view)
@@ -75,7 +76,7 @@ public sealed class GetObjectiveViewsHandler(OkrReadModel reads) :
         var owners = await reads.ObjectivesOfKeyResultsAsync(ids, cancellationToken);
         foreach (var group in owners.GroupBy(o => o.Value.PeriodId))
         {
-            var snapshot = await reads.SnapshotAsync(group.Key, asOf, cancellationToken);
+            var snapshot = await reads.SnapshotAsync(group.Key, asOf, SnapshotScope.Objectives(group.Select(g => g.Value.ObjectiveId)), cancellationToken);
             foreach (var (id, _) in group)
             {
                 if (snapshot.FindVisibleKeyResult(id) is { } view)

@@ -11,7 +11,9 @@ namespace Okr.Application.OkrGraph.Queries.GetOkrTree;
 /// The unit tree of a period from <paramref name="RootUnitId"/> (default: the company) down, with each unit's
 /// objectives and key results and its progress, as it stood at <paramref name="AsOf"/> (null: now).
 /// </summary>
-public sealed record GetOkrTree(Guid PeriodId, Guid? RootUnitId = null, DateTimeOffset? AsOf = null) : IQuery<OkrTreeView>;
+/// <param name="Depth">How many levels of units below the root to include (null: all): a large tree is fetched a level at
+/// a time. Progress with descendants is always over the whole subtree.</param>
+public sealed record GetOkrTree(Guid PeriodId, Guid? RootUnitId = null, DateTimeOffset? AsOf = null, int? Depth = null) : IQuery<OkrTreeView>;
 
 /// <param name="EvaluatedAt">The instant the values are computed at: <paramref name="AsOf"/>, or now.</param>
 /// <param name="Units">Every unit of the tree, breadth first from the root.</param>
@@ -26,27 +28,40 @@ public sealed record OkrTreeUnitView(UnitView Unit, int Depth, double Progress, 
 
 public sealed class GetOkrTreeValidator : AbstractValidator<GetOkrTree>
 {
-    public GetOkrTreeValidator(IClock clock) => RuleFor(q => q.AsOf).NotInTheFuture(clock);
+    public GetOkrTreeValidator(IClock clock)
+    {
+        RuleFor(q => q.AsOf).NotInTheFuture(clock);
+        RuleFor(q => q.Depth).GreaterThanOrEqualTo(0).When(q => q.Depth is not null);
+    }
 }
 
 public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkrTree, OkrTreeView>
 {
     public async ValueTask<OkrTreeView> Handle(GetOkrTree query, CancellationToken cancellationToken)
     {
-        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, cancellationToken);
-        var units = snapshot.Units;
+        var units = await reads.UnitsAsync(cancellationToken);
         var root = query.RootUnitId is { } rootId
             ? units.Find(rootId) ?? throw new NotFoundException("OrgUnit", rootId)
             : units.Company ?? throw new NotFoundException("OrgUnit", "company");
+        // A unit's tree reads that unit's subtree only (the levels asked for); the company's whole tree, the whole period.
+        var subtree = units.Scope(root.Id, includeDescendants: true);
+        var levels = query.Depth is { } depthLimit && query.AsOf is null ? units.Levels(root.Id, depthLimit) : null;
+        var scope = levels is not null ? SnapshotScope.Units(levels)
+            : root.Id == units.Company?.Id ? SnapshotScope.WholePeriod
+            : SnapshotScope.Units(subtree);
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, scope, cancellationToken);
+        // Cut at a depth, the units at the cut still count everything below them: from the maintained progress.
+        Func<Guid, (double Own, double WithDescendants)> progressOf = levels is null
+            ? snapshot.UnitProgressOf
+            : (await reads.UnitProgressAsync(query.PeriodId, subtree, cancellationToken)).Of;
         var byUnit = snapshot.Objectives.ToLookup(o => o.OwningUnitId);
 
         OkrTreeUnitView Build(UnitView unit, int depth)
         {
             var own = byUnit[unit.Id].ToList();
-            var children = units.ChildrenOf(unit.Id).Select(child => Build(child, depth + 1)).ToList();
-            return new OkrTreeUnitView(unit, depth,
-                snapshot.UnitProgress([unit.Id]),
-                snapshot.UnitProgress(units.Scope(unit.Id, includeDescendants: true)),
+            var children = query.Depth is { } limit && depth >= limit ? [] : units.ChildrenOf(unit.Id).Select(child => Build(child, depth + 1)).ToList();
+            var (progress, withDescendants) = progressOf(unit.Id);
+            return new OkrTreeUnitView(unit, depth, progress, withDescendants,
                 own.Where(o => snapshot.CanSee(o.Id)).ToList(),
                 own.Count(o => !snapshot.CanSee(o.Id)),
                 children);

@@ -24,7 +24,9 @@ public sealed class GetUnitOkrsHandler(OkrReadModel reads) : IQueryHandler<GetUn
 {
     public async ValueTask<IReadOnlyDictionary<Guid, UnitOkrsView>> Handle(GetUnitOkrs query, CancellationToken cancellationToken)
     {
-        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, cancellationToken);
+        var units = await reads.UnitsAsync(cancellationToken);
+        var scopes = query.UnitIds.Distinct().Where(id => units.Find(id) is not null).SelectMany(id => units.Scope(id, query.IncludeDescendants));
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, SnapshotScope.Units(scopes), cancellationToken);
         var byUnit = snapshot.Objectives.ToLookup(o => o.OwningUnitId);
         var result = new Dictionary<Guid, UnitOkrsView>();
         foreach (var unitId in query.UnitIds.Distinct())

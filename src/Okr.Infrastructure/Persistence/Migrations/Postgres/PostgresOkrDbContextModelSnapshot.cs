@@ -463,6 +463,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("uuid");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Risks")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");

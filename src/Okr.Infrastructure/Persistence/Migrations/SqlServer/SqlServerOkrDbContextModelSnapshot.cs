@@ -464,6 +464,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("float");
+
                     b.Property<string>("Risks")
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");

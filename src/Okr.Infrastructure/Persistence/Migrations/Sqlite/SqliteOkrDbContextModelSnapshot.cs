@@ -454,6 +454,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Risks")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Okr.Api.IntegrationTests.Infrastructure;
+using Okr.Infrastructure.Persistence.Providers;
+using Okr.Testing;
+
+namespace Okr.Api.IntegrationTests.GraphQL;
+
+/// <summary>
+/// Answers bounded by what is asked (ADR 0013): a tree a level at a time, the dashboard's most important flagged key
+/// results with complete counts; each with the same numbers as the unbounded answer.
+/// </summary>
+[Collection(ApiTests.Name)]
+public sealed class BoundedAnswerTests(ApiFixture fixture)
+{
+    private const string Tree = """
+        query($p: ID!, $root: ID, $depth: Int) {
+          okrTree(periodId: $p, rootUnitId: $root, depth: $depth) {
+            progress
+            units { id depth progress progressWithDescendants objectives { id progress } }
+          }
+        }
+        """;
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_tree_fetched_a_level_at_a_time_has_the_numbers_of_the_whole_tree(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "levels");
+        using var admin = await demo.SignInAsync(host);
+
+        var whole = (await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree");
+        var top = (await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree");
+
+        var wholeUnits = Units(whole);
+        var topUnits = Units(top);
+        wholeUnits.Values.Max(u => u.GetProperty("depth").GetInt32()).Should().BeGreaterThan(1, "the demo is deeper than one level");
+        topUnits.Values.Should().OnlyContain(u => u.GetProperty("depth").GetInt32() <= 1);
+        topUnits.Keys.Should().BeEquivalentTo(wholeUnits.Where(u => u.Value.GetProperty("depth").GetInt32() <= 1).Select(u => u.Key));
+        top.GetProperty("progress").GetDouble().Should().BeApproximately(whole.GetProperty("progress").GetDouble(), 1e-12);
+        foreach (var (id, unit) in topUnits)
+        {
+            unit.GetProperty("progress").GetDouble().Should().BeApproximately(wholeUnits[id].GetProperty("progress").GetDouble(), 1e-12);
+            unit.GetProperty("progressWithDescendants").GetDouble().Should().BeApproximately(wholeUnits[id].GetProperty("progressWithDescendants").GetDouble(), 1e-12,
+                "the units at the cut still count everything below them");
+            Ids(unit.GetProperty("objectives")).Should().BeEquivalentTo(Ids(wholeUnits[id].GetProperty("objectives")));
+        }
+
+        // The next level: a child of the company as the root, one level down.
+        var child = topUnits.Values.First(u => u.GetProperty("depth").GetInt32() == 1 && wholeUnits.Values.Any(w => w.GetProperty("depth").GetInt32() == 2));
+        var next = (await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId, root = child.GetProperty("id").GetString(), depth = 1 })).ShouldSucceed()
+            .GetProperty("okrTree");
+        foreach (var (id, unit) in Units(next))
+            unit.GetProperty("progressWithDescendants").GetDouble().Should().BeApproximately(wholeUnits[id].GetProperty("progressWithDescendants").GetDouble(), 1e-12);
+
+        var refused = await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId, depth = -1 });
+        refused.ErrorCodes.Should().Contain("VALIDATION");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_dashboard_lists_the_most_important_flagged_key_results_and_keeps_the_full_counts(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "needs-attention");
+        using var admin = await demo.SignInAsync(host);
+        const string query = """
+            query($p: ID!, $n: Int) {
+              dashboard(periodId: $p, needsAttention: $n) {
+                keyResultsByStatus { atRisk offTrack stale }
+                atRisk { keyResult { id } } offTrack { keyResult { id } } stale { keyResult { id } }
+              }
+            }
+            """;
+
+        var all = (await admin.GraphQLAsync(query, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("dashboard");
+        var one = (await admin.GraphQLAsync(query, new { p = demo.CurrentPeriodId, n = 1 })).ShouldSucceed().GetProperty("dashboard");
+
+        one.GetProperty("keyResultsByStatus").GetRawText().Should().Be(all.GetProperty("keyResultsByStatus").GetRawText());
+        var flaggedSomewhere = false;
+        foreach (var list in new[] { "atRisk", "offTrack", "stale" })
+        {
+            var full = Ids(all.GetProperty(list), "keyResult");
+            var first = Ids(one.GetProperty(list), "keyResult");
+            first.Should().Equal(full.Take(1), $"{list} keeps the most important first");
+            flaggedSomewhere |= full.Count > 1;
+        }
+        flaggedSomewhere.Should().BeTrue("the demo flags more than one key result somewhere, so the bound shows");
+
+        var refused = await admin.GraphQLAsync(query, new { p = demo.CurrentPeriodId, n = 100_000 });
+        refused.ErrorCodes.Should().Contain("VALIDATION");
+    }
+
+    private static Dictionary<string, JsonElement> Units(JsonElement tree) =>
+        tree.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!);
+
+    private static List<string> Ids(JsonElement list, string? inner = null) =>
+        list.EnumerateArray().Select(e => (inner is null ? e : e.GetProperty(inner)).GetProperty("id").GetString()!).ToList();
+}
