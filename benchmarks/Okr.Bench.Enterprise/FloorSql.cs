@@ -19,15 +19,17 @@ internal static class FloorSql
         )
         """;
 
-    /// <summary>A key result's check-ins in one pass: the latest one, how many, and the least-squares line through them.</summary>
+    /// <summary>A key result's latest check-in (a backward index scan), and the least-squares line through its check-ins.</summary>
     private const string CheckInAggregate = """
         LEFT JOIN LATERAL (
+          SELECT c."Value" AS last_value, c."EffectiveDate" AS last_date, c."Confidence" AS last_confidence,
+                 c."Narrative" AS last_narrative, c."Blockers" AS last_blockers
+          FROM "CheckIns" c
+          WHERE c."KeyResultId" = k."Id" AND c."EffectiveDate" <= @today
+          ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC LIMIT 1
+        ) lc ON true
+        LEFT JOIN LATERAL (
           SELECT count(*) AS n,
-                 (array_agg(c."Value" ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC))[1] AS last_value,
-                 (array_agg(c."EffectiveDate" ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC))[1] AS last_date,
-                 (array_agg(c."Confidence" ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC))[1] AS last_confidence,
-                 (array_agg(c."Narrative" ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC))[1] AS last_narrative,
-                 (array_agg(c."Blockers" ORDER BY c."EffectiveDate" DESC, c."RecordedAt" DESC))[1] AS last_blockers,
                  regr_slope(c."Value"::float8, (c."EffectiveDate" - @start)::float8) AS slope,
                  regr_intercept(c."Value"::float8, (c."EffectiveDate" - @start)::float8) AS intercept
           FROM "CheckIns" c
@@ -36,12 +38,12 @@ internal static class FloorSql
         """;
 
     private const string Progress = """
-        LEAST(GREATEST((COALESCE(ch.last_value, k."Baseline") - k."Baseline") / NULLIF(k."Target" - k."Baseline", 0), 0), 1)
+        LEAST(GREATEST((COALESCE(lc.last_value, k."Baseline") - k."Baseline") / NULLIF(k."Target" - k."Baseline", 0), 0), 1)
         """;
 
     private const string KeyResultColumns = $"""
         k."Id" AS kr_id, k."Title" AS kr_title, kp."DisplayName" AS kr_owner, k."Baseline", k."Target", k."CurrentValue", k."UnitLabel",
-        ch.n, ch.last_value, ch.last_date, ch.last_confidence, ch.last_narrative,
+        ch.n, lc.last_value, lc.last_date, lc.last_confidence, lc.last_narrative,
         {Progress} AS progress,
         ch.intercept + ch.slope * (@end - @start) AS projected_value
         """;
@@ -71,7 +73,7 @@ internal static class FloorSql
         {CheckInAggregate}
         WHERE k."OrganizationId" = @org AND o."PeriodId" = @period AND o."State" <> 'Cancelled' AND NOT k."IsDeleted"
           AND (k."OwnerId" = @person OR k."OwningUnitId" IN (SELECT m."UnitId" FROM "UnitMemberships" m WHERE m."PersonId" = @person))
-        ORDER BY ch.last_date NULLS FIRST, (k."OwnerId" = @person) DESC, o."Id", k."SortOrder";
+        ORDER BY lc.last_date NULLS FIRST, (k."OwnerId" = @person) DESC, o."Id", k."SortOrder";
         """;
 
     public const string Tree = $"""
@@ -99,7 +101,7 @@ internal static class FloorSql
     /// <summary>Statuses as the domain states them (stale: no check-in within cadence + grace; on track ≥ 0.9·expected unless confidence ≤ 3; at risk ≥ 0.7·expected).</summary>
     public const string Dashboard = $"""
         {Subtree}, krs AS (
-          SELECT k."Id", k."Title", kp."DisplayName" AS owner, ch.last_date, ch.last_confidence, ch.last_narrative, ch.last_blockers,
+          SELECT k."Id", k."Title", kp."DisplayName" AS owner, lc.last_date, lc.last_confidence, lc.last_narrative, lc.last_blockers,
                  {Progress} AS progress
           FROM sub
           JOIN "Objectives" o ON o."OwningUnitId" = sub."Id" AND o."PeriodId" = @period AND o."OrganizationId" = @org AND o."State" <> 'Cancelled'
