@@ -25,7 +25,7 @@ if (args[0] == "generate")
 }
 
 var loaded = JsonSerializer.Deserialize<Fixtures>(await File.ReadAllTextAsync(Required("fixtures")))!;
-var defaultRuns = loaded.Scale switch { "S" => 21, "M" => 11, _ => 7 };
+var defaultRuns = loaded.Scale switch { "S" => 21, "M" => 11, _ => 5 };
 using var runner = new Runner(new RunnerOptions(
     Required("api"), Required("connection"), Int("api-pid", 0), options.GetValueOrDefault("pg-log"),
     Int("runs", defaultRuns), Int("big-runs", loaded.Scale == "L" ? 3 : defaultRuns),
