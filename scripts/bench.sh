@@ -14,6 +14,7 @@
 #       API median, floor median (hand-written SQL, interleaved), ratio, SQL statements per request, the API's
 #       peak memory; then concurrent division trees, check-in latency and 200 concurrent check-ins.
 #       The table is also written to .tmp/bench-enterprise-<scale>.md. Stops everything it started.
+#       OKR_BENCH_API_ARGS adds settings to the API's command line, e.g. "--GraphQL:ExecutionTimeout=00:02:00".
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -78,7 +79,7 @@ db_args=(--Database:Provider=Postgres "--ConnectionStrings:Okr=$conn")
 
 start_api() {
   ASPNETCORE_ENVIRONMENT=Production dotnet "$api_dll" --urls "$api_url" "${db_args[@]}" \
-    --Demo:Seed=false --DataProtection:KeysPath="$work/keys" --Logging:LogLevel:Default=Warning >>"$work/api.log" 2>&1 &
+    --Demo:Seed=false --DataProtection:KeysPath="$work/keys" --Logging:LogLevel:Default=Warning ${OKR_BENCH_API_ARGS:-} >>"$work/api.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 240); do
     curl -fsS "$api_url/health" >/dev/null 2>&1 && return 0
