@@ -5,20 +5,25 @@ using Okr.Domain.Units;
 
 namespace Okr.Application.Common.Security;
 
-/// <summary>Loads the caller's <see cref="AccessPolicy"/> once per scope (one request): two small queries.</summary>
+/// <summary>
+/// Loads the caller's <see cref="AccessPolicy"/> once per scope (one request). The whole unit tree when a use case
+/// needs it (<see cref="GetAsync"/>); only the ancestor chains of the units concerned for reads and writes whose cost
+/// must not grow with the organisation (<see cref="GetForUnitsAsync"/>, <see cref="GetForTreeAsync"/>).
+/// </summary>
 public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
 {
     private AccessPolicy? _policy;
+    private Dictionary<Guid, UnitRole>? _memberships;
+
+    private Guid PersonId => user.PersonId ?? throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
 
     public async ValueTask<AccessPolicy> GetAsync(CancellationToken cancellationToken)
     {
         if (_policy is not null)
             return _policy;
-        var personId = user.PersonId ?? throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
+        var personId = PersonId;
         var units = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
-        var memberships = await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == personId)
-            .ToDictionaryAsync(m => m.UnitId, m => m.Role, cancellationToken);
-        _policy = new AccessPolicy(personId, user.IsAdmin, new OrgTree(units.Select(u => (u.Id, u.ParentId))), memberships);
+        _policy = new AccessPolicy(personId, user.IsAdmin, new OrgTree(units.Select(u => (u.Id, u.ParentId))), await MembershipsAsync(cancellationToken));
         return _policy;
     }
 
@@ -32,7 +37,7 @@ public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
     {
         if (_policy is not null)
             return _policy;
-        var personId = user.PersonId ?? throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
+        _ = PersonId;
         var chains = new Dictionary<Guid, Guid?>();
         var frontier = unitIds.Distinct().ToList();
         while (frontier.Count > 0)
@@ -42,11 +47,24 @@ public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
             foreach (var unit in level) chains[unit.Id] = unit.ParentId;
             frontier = level.Where(u => u.ParentId is { } parent && !chains.ContainsKey(parent)).Select(u => u.ParentId!.Value).Distinct().ToList();
         }
-        var memberships = await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == personId)
-            .ToDictionaryAsync(m => m.UnitId, m => m.Role, cancellationToken);
-        return new AccessPolicy(personId, user.IsAdmin, new OrgTree(chains.Select(c => (c.Key, c.Value))), memberships);
+        return await GetForTreeAsync(new OrgTree(chains.Select(c => (c.Key, c.Value))), cancellationToken);
     }
 
+    /// <summary>The caller's rights over the units of a (partial) tree the caller already loaded: the full policy when known.</summary>
+    public async ValueTask<AccessPolicy> GetForTreeAsync(OrgTree tree, CancellationToken cancellationToken) =>
+        _policy ?? new AccessPolicy(PersonId, user.IsAdmin, tree, await MembershipsAsync(cancellationToken));
+
     /// <summary>Forget the cached policy (after a command changed the tree or memberships).</summary>
-    public void Invalidate() => _policy = null;
+    public void Invalidate()
+    {
+        _policy = null;
+        _memberships = null;
+    }
+
+    private async ValueTask<Dictionary<Guid, UnitRole>> MembershipsAsync(CancellationToken cancellationToken)
+    {
+        var personId = PersonId;
+        return _memberships ??= await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == personId)
+            .ToDictionaryAsync(m => m.UnitId, m => m.Role, cancellationToken);
+    }
 }

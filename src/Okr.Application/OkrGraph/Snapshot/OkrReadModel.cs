@@ -5,6 +5,7 @@ using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
 using Okr.Application.OkrGraph.Views;
 using Okr.Domain.Objectives;
+using Okr.Domain.Units;
 
 namespace Okr.Application.OkrGraph.Snapshot;
 
@@ -35,9 +36,36 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     public async ValueTask<UnitDirectory> UnitsAsync(CancellationToken cancellationToken)
     {
         if (_units is not null) return _units;
-        var units = await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken); // members are auto-included
-        return _units = new UnitDirectory(units.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId,
-            u.Members.Select(m => new UnitMemberView(u.Id, m.PersonId, m.Role)).ToList())));
+        // Two slim projections rather than entities with their members included: the directory of a large
+        // organisation is read on most requests.
+        var units = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes()
+            .Select(u => new { u.Id, u.Version, u.Name, u.Kind, u.ParentId }).ToListAsync(cancellationToken);
+        var members = (await db.UnitMemberships.AsNoTracking().OrderBy(m => m.Id)
+                .Select(m => new UnitMemberView(m.UnitId, m.PersonId, m.Role)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.UnitId);
+        return _units = new UnitDirectory(units.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId, members[u.Id].ToList())));
+    }
+
+    /// <summary>
+    /// A directory of these units and their ancestors up to the company (one statement per level, one for members): the
+    /// tree as far as these units are concerned, in the same order as the whole directory.
+    /// </summary>
+    private async Task<UnitDirectory> UnitChainsAsync(IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, (long Version, string Name, UnitKind Kind, Guid? ParentId)>();
+        var frontier = unitIds.Distinct().ToList();
+        while (frontier.Count > 0)
+        {
+            var level = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes().Where(u => EF.Parameter(frontier).Contains(u.Id))
+                .Select(u => new { u.Id, u.Version, u.Name, u.Kind, u.ParentId }).ToListAsync(cancellationToken);
+            foreach (var unit in level) found[unit.Id] = (unit.Version, unit.Name, unit.Kind, unit.ParentId);
+            frontier = level.Where(u => u.ParentId is { } parent && !found.ContainsKey(parent)).Select(u => u.ParentId!.Value).Distinct().ToList();
+        }
+        var ids = found.Keys.ToList();
+        var members = (await db.UnitMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.UnitId)).OrderBy(m => m.Id)
+                .Select(m => new UnitMemberView(m.UnitId, m.PersonId, m.Role)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.UnitId);
+        return new UnitDirectory(found.Select(u => new UnitView(u.Key, u.Value.Version, u.Value.Name, u.Value.Kind, u.Value.ParentId, members[u.Key].ToList())));
     }
 
     public async ValueTask<PeriodDirectory> PeriodsAsync(CancellationToken cancellationToken)
@@ -78,8 +106,6 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         var organization = await OrganizationAsync(cancellationToken);
         var periods = await PeriodsAsync(cancellationToken);
         var period = periods.Find(periodId) ?? throw new NotFoundException("Period", periodId);
-        var units = await UnitsAsync(cancellationToken);
-        var policy = await access.GetAsync(cancellationToken);
 
         var inPeriod = db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId);
         var objectives = scope switch
@@ -115,6 +141,22 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
             .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
             .Select(c => new CheckInPoint(c.KeyResultId, c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate))
             .ToListAsync(cancellationToken);
+
+        // Some objectives need only the units they and their key results name, with their ancestors (for the rights of
+        // leads above): a fixed number of statements however large the organisation. Other scopes use the whole tree.
+        UnitDirectory units;
+        AccessPolicy policy;
+        if (scope is SnapshotScope.ObjectivesScope && _units is null)
+        {
+            units = await UnitChainsAsync(objectives.Concat(otherObjectives).Select(o => o.OwningUnitId).Concat(keyResults.Select(k => k.OwningUnitId)),
+                cancellationToken);
+            policy = await access.GetForTreeAsync(units.Tree, cancellationToken);
+        }
+        else
+        {
+            units = await UnitsAsync(cancellationToken);
+            policy = await access.GetAsync(cancellationToken);
+        }
 
         var snapshot = new OkrSnapshot(period, periods, units, organization.Settings, policy, asOf ?? clock.UtcNow, asOf,
             new SnapshotRows(objectives, otherObjectives, alignments, keyResults, checkIns), cancellationToken);

@@ -31,7 +31,8 @@ public sealed class GetMyKeyResultsHandler(IOkrDbContext db, OkrReadModel reads,
 {
     public async ValueTask<MyKeyResultsView> Handle(GetMyKeyResults query, CancellationToken cancellationToken)
     {
-        var me = await access.GetAsync(cancellationToken);
+        // Who the caller is and their memberships; the snapshot loads the units it needs.
+        var me = await access.GetForUnitsAsync([], cancellationToken);
         // Only the objectives that carry the caller's key results are read (ADR 0013).
         var personId = me.PersonId;
         var unitIds = me.MemberUnitIds.ToList();
