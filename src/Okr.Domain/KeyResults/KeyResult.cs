@@ -59,6 +59,19 @@ public sealed class KeyResult : TenantAggregate
     public string? GradeOverrideReason { get; private set; }
     public bool IsDeleted { get; private set; }
 
+    // Maintained readings of the check-ins (ADR 0013): kept exact by the persistence layer in the transaction of every
+    // check-in and edit, so reads need not load a key result's check-ins. Never set by the domain.
+    /// <summary>When the latest check-in was recorded.</summary>
+    public DateTimeOffset? LastCheckInAt { get; private set; }
+    /// <summary>The confidence of the latest check-in (by effective date).</summary>
+    public int? LatestConfidence { get; private set; }
+    public int CheckInCount { get; private set; }
+    /// <summary>The trend line's forecast for the period's end (see <see cref="Computations.Forecast"/>); null without one.</summary>
+    public double? ForecastValue { get; private set; }
+    public double? ForecastProgress { get; private set; }
+    public bool? ForecastTrendingToMiss { get; private set; }
+    public double? ForecastSlopePerDay { get; private set; }
+
     public Measure Measure => new(MetricKind, Direction, Baseline, Target, CurrencyCode);
 
     public double? FinalGrade => GradeOverride ?? Grade;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Okr.Application.OkrGraph.Rollups;
 using Okr.Domain.KeyResults;
 using Okr.Domain.Objectives;
+using Okr.Domain.Periods;
 
 namespace Okr.Infrastructure.Persistence;
 
@@ -25,6 +26,8 @@ internal static class RollupChanges
     {
         var objectives = new HashSet<Guid>();
         var checkedIn = new HashSet<Guid>();
+        var readings = new HashSet<Guid>();
+        var datesMoved = new List<Guid>();
         foreach (var entry in changed)
         {
             switch (entry.Entity)
@@ -32,9 +35,15 @@ internal static class RollupChanges
                 case Objective objective:
                     objectives.Add(objective.Id);
                     break;
-                case KeyResult:
+                case KeyResult keyResult:
                     objectives.Add(Original<Guid>(entry, nameof(KeyResult.ObjectiveId)));
                     objectives.Add(Current<Guid>(entry, nameof(KeyResult.ObjectiveId)));
+                    // Its measure feeds its forecast: its readings are refreshed too.
+                    if (entry.State != EntityState.Deleted) readings.Add(keyResult.Id);
+                    break;
+                case Period period when entry.State == EntityState.Modified
+                                        && (entry.Property(nameof(Period.Start)).IsModified || entry.Property(nameof(Period.End)).IsModified):
+                    datesMoved.Add(period.Id);
                     break;
                 case Alignment:
                     objectives.Add(Original<Guid>(entry, nameof(Alignment.ParentObjectiveId)));
@@ -57,7 +66,15 @@ internal static class RollupChanges
             objectives.UnionWith(found);
         }
         objectives.Remove(Guid.Empty);
-        if (objectives.Count == 0 && checkedIn.Count == 0)
+        readings.UnionWith(checkedIn);
+        if (datesMoved.Count > 0)
+        {
+            // A period's dates frame its key results' forecasts (rare: an admin moving a period's start or end).
+            readings.UnionWith(await db.KeyResults.AsNoTracking()
+                .Where(k => db.Objectives.Any(o => o.Id == k.ObjectiveId && EF.Parameter(datesMoved).Contains(o.PeriodId)))
+                .Select(k => k.Id).ToListAsync(cancellationToken));
+        }
+        if (objectives.Count == 0 && readings.Count == 0)
             return null;
 
         // Seeding and tools save with no signed-in organisation: the rows they touch are found across organisations.
@@ -65,7 +82,7 @@ internal static class RollupChanges
         var targets = await ObjectiveProgressStore.WithAncestorsAsync(db, objectives, all, cancellationToken);
         if (db.Database.CurrentTransaction is not null)
             await ObjectiveProgressStore.LockAsync(db, targets, all, cancellationToken);
-        return new Pending(targets, checkedIn, all);
+        return new Pending(targets, readings, all);
     }
 
     public static Task AfterSaveAsync(OkrDbContext db, Pending? pending, CancellationToken cancellationToken) =>

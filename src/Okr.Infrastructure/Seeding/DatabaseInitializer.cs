@@ -13,6 +13,9 @@ public static class DatabaseInitializer
     /// <summary>The migration that added the maintained rollups (ADR 0013).</summary>
     public const string MaintainedRollupsMigration = "MaintainedRollups";
 
+    /// <summary>The migration that added the maintained check-in readings (ADR 0013).</summary>
+    public const string MaintainedReadingsMigration = "MaintainedCheckInReadings";
+
     /// <summary>
     /// The operator's <c>rebuild-rollups</c> command: migrates (unless turned off), recomputes every organisation's
     /// maintained values from the source rows in one transaction, prints what it corrected and answers the exit code.
@@ -61,7 +64,8 @@ public static class DatabaseInitializer
             var existing = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             await db.Database.MigrateAsync(cancellationToken);
             // A database from before the maintained rollups gets them computed once, as it is migrated.
-            if (existing && pending.Any(m => m.EndsWith("_" + MaintainedRollupsMigration, StringComparison.Ordinal)))
+            if (existing && pending.Any(m => m.EndsWith("_" + MaintainedRollupsMigration, StringComparison.Ordinal)
+                                             || m.EndsWith("_" + MaintainedReadingsMigration, StringComparison.Ordinal)))
                 await RebuildAsync(db, cancellationToken);
         }
 

@@ -72,7 +72,8 @@ public sealed class MaintainedRollupTests(ApplicationFixture fixture) : IClassFi
         await test.WithDbAsync(async db =>
         {
             await db.Objectives.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(o => o.Progress, 0.123));
-            await db.KeyResults.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(k => k.CurrentValue, (decimal?)null).SetProperty(k => k.CurrentValueDate, (DateOnly?)null));
+            await db.KeyResults.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(k => k.CurrentValue, (decimal?)null).SetProperty(k => k.CurrentValueDate, (DateOnly?)null)
+                .SetProperty(k => k.CheckInCount, 0).SetProperty(k => k.LastCheckInAt, (DateTimeOffset?)null).SetProperty(k => k.ForecastValue, 42.0));
         });
 
         var result = await test.WithDbAsync(db => ObjectiveProgressStore.RebuildAsync(db, allOrganizations: true, CancellationToken.None));
@@ -207,6 +208,18 @@ public sealed class MaintainedRollupTests(ApplicationFixture fixture) : IClassFi
         {
             keyResult.CurrentValue.Should().Be(keyResults[keyResult.Id].CurrentValue, $"{because}: the current value of {keyResult.Title}");
             keyResult.CurrentValueDate.Should().Be(keyResults[keyResult.Id].CurrentValueDate, because);
+        }
+
+        // What the product serves now (from the maintained values) equals the replay at this instant, field by field.
+        var liveObjectives = await test.SendAsync(new GetObjectiveViews(rows.Objectives.Select(o => o.Id).ToList(), null));
+        var liveKeyResults = await test.SendAsync(new GetKeyResultViews(rows.KeyResults.Select(k => k.Id).ToList(), null));
+        foreach (var (id, replayed) in keyResults)
+            liveKeyResults[id].Should().BeEquivalentTo(replayed with { AsOf = null }, because);
+        foreach (var (id, replayed) in objectives)
+        {
+            var live = liveObjectives[id];
+            (live.Progress, live.Status, live.State).Should().Be((replayed.Progress, replayed.Status, replayed.State), $"{because}: {live.Title}");
+            live.KeyResults.Should().BeEquivalentTo(replayed.KeyResults.Select(k => k with { AsOf = null }), because);
         }
     }
 }

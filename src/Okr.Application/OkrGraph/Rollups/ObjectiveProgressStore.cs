@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common;
 using Okr.Application.Common.Interfaces;
 using Okr.Domain.Computations;
+using Okr.Domain.Periods;
 using Okr.Domain.KeyResults;
 using Okr.Domain.Objectives;
 
@@ -150,29 +151,54 @@ public static class ObjectiveProgressStore
         return objectives.ToDictionary(o => o.Id, o => rollup.ProgressOf(o.Id));
     }
 
-    /// <summary>Sets each key result's current value and its date to its latest check-in's (by effective date, then recording).</summary>
+    /// <summary>
+    /// Sets each key result's maintained readings (current value and date, last check-in, latest confidence, count,
+    /// forecast) to what its check-ins say now (<see cref="CheckInReadings"/>, as the read model replays them).
+    /// </summary>
     private static async Task<int> RefreshCurrentValuesAsync(IOkrDbContext db, IReadOnlyList<Guid> keyResultIds, bool allOrganizations,
         CancellationToken cancellationToken)
     {
         string[] lifted = allOrganizations ? [QueryFilters.Tenant, QueryFilters.SoftDelete] : [QueryFilters.SoftDelete];
-        var stored = await db.KeyResults.IgnoreQueryFilters(lifted).AsNoTracking()
+        var keyResults = await db.KeyResults.IgnoreQueryFilters(lifted).AsNoTracking()
             .Where(k => EF.Parameter(keyResultIds).Contains(k.Id))
-            .Select(k => new { k.Id, k.CurrentValue, k.CurrentValueDate })
+            .Join(db.Objectives.IgnoreQueryFilters(lifted), k => k.ObjectiveId, o => o.Id, (k, o) => new { KeyResult = k, o.PeriodId })
             .ToListAsync(cancellationToken);
-        var checkIns = await db.CheckIns.IgnoreQueryFilters(lifted).AsNoTracking()
-            .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
-            .Select(c => new { c.KeyResultId, c.Value, c.EffectiveDate, c.RecordedAt })
-            .ToListAsync(cancellationToken);
-        var latest = checkIns.GroupBy(c => c.KeyResultId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveDate).ThenBy(c => c.RecordedAt).Last());
+        var periodIds = keyResults.Select(k => k.PeriodId).Distinct().ToList();
+        var periods = await db.Periods.IgnoreQueryFilters(lifted).AsNoTracking().IgnoreAutoIncludes()
+            .Where(p => EF.Parameter(periodIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var checkIns = (await db.CheckIns.IgnoreQueryFilters(lifted).AsNoTracking()
+                .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
+                .Select(c => new { c.KeyResultId, c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.KeyResultId, c => new CheckInReading(c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate));
         var changed = 0;
-        foreach (var row in stored)
+        foreach (var row in keyResults)
         {
-            decimal? value = latest.TryGetValue(row.Id, out var c) ? c.Value : null;
-            DateOnly? date = latest.TryGetValue(row.Id, out var d) ? d.EffectiveDate : null;
-            if (row.CurrentValue == value && row.CurrentValueDate == date) continue;
-            await db.KeyResults.IgnoreQueryFilters(lifted).Where(k => k.Id == row.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.CurrentValue, value).SetProperty(k => k.CurrentValueDate, date), cancellationToken);
+            var k = row.KeyResult;
+            var period = periods[row.PeriodId];
+            var readings = CheckInReadings.Of(checkIns[k.Id].ToList(), k.Measure, period.StartsAt, period.EndsAt);
+            var value = readings.Latest?.Value;
+            var date = readings.Latest?.EffectiveDate;
+            var confidence = readings.Latest?.Confidence;
+            var lastCheckInAt = readings.LastCheckInAt;
+            var count = readings.Count;
+            double? projected = readings.Forecast?.ProjectedValue, projectedProgress = readings.Forecast?.ProjectedProgress, slope = readings.Forecast?.SlopePerDay;
+            bool? trendingToMiss = readings.Forecast?.TrendingToMiss;
+            if (k.CurrentValue == value && k.CurrentValueDate == date && k.LastCheckInAt == lastCheckInAt && k.LatestConfidence == confidence
+                && k.CheckInCount == count && k.ForecastValue == projected && k.ForecastProgress == projectedProgress
+                && k.ForecastTrendingToMiss == trendingToMiss && k.ForecastSlopePerDay == slope)
+                continue;
+            await db.KeyResults.IgnoreQueryFilters(lifted).Where(x => x.Id == k.Id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.CurrentValue, value)
+                    .SetProperty(x => x.CurrentValueDate, date)
+                    .SetProperty(x => x.LastCheckInAt, lastCheckInAt)
+                    .SetProperty(x => x.LatestConfidence, confidence)
+                    .SetProperty(x => x.CheckInCount, count)
+                    .SetProperty(x => x.ForecastValue, projected)
+                    .SetProperty(x => x.ForecastProgress, projectedProgress)
+                    .SetProperty(x => x.ForecastTrendingToMiss, trendingToMiss)
+                    .SetProperty(x => x.ForecastSlopePerDay, slope), cancellationToken);
             changed++;
         }
         return changed;

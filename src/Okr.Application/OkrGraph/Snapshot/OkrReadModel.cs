@@ -137,7 +137,8 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         var computed = scopeIds.Concat(descendants).Distinct().ToList();
         var keyResults = await db.KeyResults.AsNoTracking().Where(k => EF.Parameter(computed).Contains(k.ObjectiveId)).ToListAsync(cancellationToken);
         var keyResultIds = keyResults.Select(k => k.Id).ToList();
-        var checkIns = await db.CheckIns.AsNoTracking()
+        // Now, the key results carry their maintained readings: their check-ins are read only to replay an earlier instant.
+        var checkIns = asOf is null ? [] : await db.CheckIns.AsNoTracking()
             .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
             .Select(c => new CheckInPoint(c.KeyResultId, c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate))
             .ToListAsync(cancellationToken);

@@ -77,7 +77,12 @@ public sealed class OkrSnapshot
             cancellationToken.ThrowIfCancellationRequested();
             if (!_known.TryGetValue(keyResult.ObjectiveId, out var objective)) continue;
             var objectivePeriod = periods.Find(objective.PeriodId) ?? period;
-            var view = ComputeKeyResult(keyResult, objective, states[objective.Id], objectivePeriod, checkInsByKeyResult[keyResult.Id].ToList(), asOf, now);
+            // Now, the maintained readings; at an earlier instant, those of the check-ins known then.
+            var readings = asOf is null
+                ? StoredReadings(keyResult)
+                : CheckInReadings.Of(checkInsByKeyResult[keyResult.Id].Select(c => new CheckInReading(c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate)).ToList(),
+                    keyResult.Measure, objectivePeriod.StartsAt, objectivePeriod.EndsAt);
+            var view = ComputeKeyResult(keyResult, objective, states[objective.Id], objectivePeriod, readings, asOf, now);
             _keyResults[view.Id] = view;
             if (!keyResultsByObjective.TryGetValue(objective.Id, out var list))
                 keyResultsByObjective[objective.Id] = list = [];
@@ -211,14 +216,24 @@ public sealed class OkrSnapshot
         return objective.ActivatedAt is { } activated && activated > now ? ObjectiveState.Draft : objective.State;
     }
 
+    /// <summary>The readings the persistence layer maintains on the key result (ADR 0013).</summary>
+    private static CheckInReadings StoredReadings(KeyResult keyResult) => new(
+        keyResult.CurrentValue is { } value && keyResult.CurrentValueDate is { } date
+            ? new CheckInReading(value, keyResult.LatestConfidence ?? 0, keyResult.LastCheckInAt ?? default, date)
+            : null,
+        keyResult.LastCheckInAt,
+        keyResult.CheckInCount,
+        keyResult.ForecastValue is { } projected
+            ? new ForecastResult(projected, keyResult.ForecastProgress ?? 0, keyResult.ForecastTrendingToMiss ?? false, keyResult.ForecastSlopePerDay ?? 0)
+            : null);
+
     private KeyResultView ComputeKeyResult(KeyResult keyResult, Objective objective, ObjectiveState state, PeriodView period,
-        List<CheckInPoint> checkIns, DateTimeOffset? asOf, DateTimeOffset now)
+        CheckInReadings readings, DateTimeOffset? asOf, DateTimeOffset now)
     {
-        // The current value is the latest by effective date (a later recording wins a tie), as when recording.
-        var latest = checkIns.OrderBy(c => c.EffectiveDate).ThenBy(c => c.RecordedAt).Cast<CheckInPoint?>().LastOrDefault();
+        var latest = readings.Latest;
         var measure = keyResult.Measure;
         var progress = KeyResultProgress.Compute(measure, latest?.Value);
-        DateTimeOffset? lastCheckInAt = checkIns.Count == 0 ? null : checkIns.Max(c => c.RecordedAt);
+        var lastCheckInAt = readings.LastCheckInAt;
         var closed = state == ObjectiveState.Closed;
         var finalGrade = keyResult.FinalGrade ?? Grading.Round(progress);
 
@@ -233,13 +248,6 @@ public sealed class OkrSnapshot
                 SuccessThreshold: Grading.SuccessThreshold(objective.Type, keyResult.IsFinancial, Settings)), Settings),
         };
 
-        // A correction is a new check-in for the same day: the line goes through the latest value of each day.
-        var points = checkIns
-            .GroupBy(c => c.EffectiveDate)
-            .Select(g => g.OrderBy(c => c.RecordedAt).Last())
-            .Select(c => new ForecastPoint(new DateTimeOffset(c.EffectiveDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), c.Value));
-        var forecast = Forecast.Compute(points, period.StartsAt, period.EndsAt, measure);
-
         return new KeyResultView(
             keyResult.Id, keyResult.Version, keyResult.ObjectiveId, objective.PeriodId, keyResult.OwningUnitId, keyResult.OwnerId, keyResult.Title,
             keyResult.Description, keyResult.MetricKind, keyResult.Direction, keyResult.CurrencyCode, keyResult.UnitLabel, keyResult.Baseline,
@@ -248,7 +256,7 @@ public sealed class OkrSnapshot
             Domain.Computations.ExpectedProgress.Compute(now, period.StartsAt, period.EndsAt),
             status, latest?.Confidence, lastCheckInAt,
             CheckInDue: state == ObjectiveState.Active && !CheckInCompliance.IsCheckedIn(lastCheckInAt, now, Settings.CheckInCadenceDays),
-            checkIns.Count, forecast,
+            readings.Count, readings.Forecast,
             Grade: closed ? finalGrade : null,
             ComputedGrade: closed ? keyResult.Grade : null,
             GradeOverride: closed ? keyResult.GradeOverride : null,

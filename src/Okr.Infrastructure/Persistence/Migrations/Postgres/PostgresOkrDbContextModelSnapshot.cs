@@ -279,6 +279,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<int>("CheckInCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -299,6 +302,18 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<double?>("ForecastProgress")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ForecastSlopePerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool?>("ForecastTrendingToMiss")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("ForecastValue")
+                        .HasColumnType("double precision");
+
                     b.Property<double?>("Grade")
                         .HasColumnType("double precision");
 
@@ -314,6 +329,12 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("IsFinancial")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastCheckInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LatestConfidence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MetricKind")
                         .IsRequired()

@@ -280,6 +280,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("CheckInCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
@@ -300,6 +303,18 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<double?>("ForecastProgress")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("ForecastSlopePerDay")
+                        .HasColumnType("float");
+
+                    b.Property<bool?>("ForecastTrendingToMiss")
+                        .HasColumnType("bit");
+
+                    b.Property<double?>("ForecastValue")
+                        .HasColumnType("float");
+
                     b.Property<double?>("Grade")
                         .HasColumnType("float");
 
@@ -315,6 +330,12 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("IsFinancial")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastCheckInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("LatestConfidence")
+                        .HasColumnType("int");
 
                     b.Property<string>("MetricKind")
                         .IsRequired()

@@ -270,6 +270,9 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CheckInCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
@@ -290,6 +293,18 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ForecastProgress")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ForecastSlopePerDay")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool?>("ForecastTrendingToMiss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ForecastValue")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("Grade")
                         .HasColumnType("REAL");
 
@@ -304,6 +319,12 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsFinancial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatestConfidence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MetricKind")
