@@ -91,6 +91,25 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
         refused.ErrorCodes.Should().Contain("VALIDATION");
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_units_dashboard_lists_the_blocked_initiatives_of_its_units_and_of_its_key_results_only(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "needs-attention");
+        using var admin = await demo.SignInAsync(host);
+        const string query =
+            "query($p: ID!, $unit: ID) { dashboard(periodId: $p, unitId: $unit, includeDescendants: false) { blockedInitiatives { title } } }";
+        async Task<List<string>> BlockedAsync(string unit) =>
+            (await admin.GraphQLAsync(query, new { p = demo.CurrentPeriodId, unit = demo.Units[unit] })).ShouldSucceed()
+                .GetProperty("dashboard").GetProperty("blockedInitiatives").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+        const string blocked = "One-to-few campaign playbook for low-usage enterprises";
+
+        (await BlockedAsync("Customer Marketing")).Should().Contain(blocked, "the unit owns the initiative");
+        (await BlockedAsync("Marketing")).Should().Contain(blocked, "it moves a key result of Marketing's objective");
+        (await BlockedAsync("Product Engineering")).Should().NotContain(blocked, "neither its unit nor its key results");
+    }
+
     private static Dictionary<string, JsonElement> Units(JsonElement tree) =>
         tree.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!);
 

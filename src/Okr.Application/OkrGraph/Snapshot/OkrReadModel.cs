@@ -170,8 +170,10 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
 
     /// <summary>The units' OKRs, and the objectives carrying key results the units own (the dashboard counts those too).</summary>
     private Task<List<Objective>> UnitObjectivesAsync(IQueryable<Objective> inPeriod, List<Guid> unitIds, CancellationToken cancellationToken) =>
+        // "Id IN (the key results' objectives)" rather than a correlated EXISTS: the database finds the units' key
+        // results by their index once, instead of probing for every objective of the period.
         inPeriod.Where(o => EF.Parameter(unitIds).Contains(o.OwningUnitId)
-                            || db.KeyResults.Any(k => k.ObjectiveId == o.Id && EF.Parameter(unitIds).Contains(k.OwningUnitId)))
+                            || db.KeyResults.Where(k => EF.Parameter(unitIds).Contains(k.OwningUnitId)).Select(k => k.ObjectiveId).Contains(o.Id))
             .ToListAsync(cancellationToken);
 
     /// <summary>

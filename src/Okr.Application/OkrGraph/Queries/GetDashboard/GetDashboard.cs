@@ -85,8 +85,9 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
             ? units.Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId)
             : units.Company ?? throw new NotFoundException("OrgUnit", "company");
         var scope = units.Scope(unit.Id, query.IncludeDescendants).ToHashSet();
+        var companyWide = unit.Id == units.Company?.Id && query.IncludeDescendants;
         var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf,
-            unit.Id == units.Company?.Id && query.IncludeDescendants ? SnapshotScope.WholePeriod : SnapshotScope.Units(scope), cancellationToken);
+            companyWide ? SnapshotScope.WholePeriod : SnapshotScope.Units(scope), cancellationToken);
         var now = snapshot.Now;
 
         var objectives = snapshot.CountedObjectivesOf(scope);
@@ -117,7 +118,15 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
             now, snapshot.Settings.CheckInCadenceDays);
 
         var visibleIds = visibleKeyResults.Select(k => k.Id).ToHashSet();
-        var blocked = (await db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Blocked).ToListAsync(cancellationToken))
+        // Narrowed in SQL to the scope's units and key results (then exactly as before in memory), not every blocked
+        // initiative of the organisation.
+        var scopeUnits = scope.Select(u => (Guid?)u).ToList();
+        var scopeKeyResults = visibleIds.ToList();
+        var blockedInitiatives = db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Blocked);
+        if (!companyWide)
+            blockedInitiatives = blockedInitiatives.Where(i => EF.Parameter(scopeUnits).Contains(i.UnitId)
+                || db.InitiativeKeyResults.Any(l => l.InitiativeId == i.Id && EF.Parameter(scopeKeyResults).Contains(l.KeyResultId)));
+        var blocked = (await blockedInitiatives.ToListAsync(cancellationToken))
             .Where(i => i.KeyResultLinks.Any(l => visibleIds.Contains(l.KeyResultId)) || (i.UnitId is { } owner && scope.Contains(owner)))
             .OrderBy(i => i.DueDate).ThenBy(i => i.Title, StringComparer.Ordinal)
             .Select(KeyResultDetailsHandler.ToView)
