@@ -14,7 +14,11 @@ namespace Okr.Infrastructure.Persistence;
 /// </summary>
 internal static class RollupChanges
 {
-    internal sealed record Pending(IReadOnlyCollection<Guid> Objectives, IReadOnlyCollection<Guid> CheckedInKeyResults, bool AllOrganizations);
+    internal sealed record Pending(IReadOnlyCollection<Guid> Objectives, IReadOnlyCollection<Guid> CheckedInKeyResults, bool AllOrganizations,
+        bool AlignmentsChanged);
+
+    /// <summary>What an objective's own row gives the rollup: whether it counts (state) and what it counts with (grades).</summary>
+    private static readonly string[] RollupInputs = [nameof(Objective.State), nameof(Objective.Grade), nameof(Objective.GradeOverride)];
 
     /// <summary>Properties a save writes without moving the aggregate's version (they follow check-ins, they are not edits).</summary>
     internal static bool IsMaintained(EntityEntry entry) =>
@@ -28,11 +32,14 @@ internal static class RollupChanges
         var checkedIn = new HashSet<Guid>();
         var readings = new HashSet<Guid>();
         var datesMoved = new List<Guid>();
+        var alignmentsChanged = false;
         foreach (var entry in changed)
         {
             switch (entry.Entity)
             {
-                case Objective objective:
+                // Only what the rollup reads: a title or description edit locks and recomputes nothing.
+                case Objective objective when entry.State != EntityState.Modified
+                                              || RollupInputs.Any(p => entry.Property(p).IsModified):
                     objectives.Add(objective.Id);
                     break;
                 case KeyResult keyResult:
@@ -46,6 +53,7 @@ internal static class RollupChanges
                     datesMoved.Add(period.Id);
                     break;
                 case Alignment:
+                    alignmentsChanged = true;
                     objectives.Add(Original<Guid>(entry, nameof(Alignment.ParentObjectiveId)));
                     objectives.Add(Current<Guid>(entry, nameof(Alignment.ParentObjectiveId)));
                     break;
@@ -82,13 +90,15 @@ internal static class RollupChanges
         var targets = await ObjectiveProgressStore.WithAncestorsAsync(db, objectives, all, cancellationToken);
         if (db.Database.CurrentTransaction is not null)
             await ObjectiveProgressStore.LockAsync(db, targets, all, cancellationToken);
-        return new Pending(targets, readings, all);
+        return new Pending(targets, readings, all, alignmentsChanged);
     }
 
     public static Task AfterSaveAsync(OkrDbContext db, Pending? pending, CancellationToken cancellationToken) =>
         pending is null
             ? Task.CompletedTask
-            : ObjectiveProgressStore.RefreshAsync(db, pending.Objectives, pending.CheckedInKeyResults, pending.AllOrganizations, cancellationToken);
+            // The ancestors were found before the save; only a changed alignment can have added new ones.
+            : ObjectiveProgressStore.RefreshAsync(db, pending.Objectives, pending.CheckedInKeyResults, pending.AllOrganizations,
+                walkAncestors: pending.AlignmentsChanged, cancellationToken);
 
     private static T Original<T>(EntityEntry entry, string property) =>
         entry.State == EntityState.Added ? (T)entry.Property(property).CurrentValue! : (T)entry.Property(property).OriginalValue!;

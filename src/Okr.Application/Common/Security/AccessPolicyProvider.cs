@@ -38,16 +38,8 @@ public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
         if (_policy is not null)
             return _policy;
         _ = PersonId;
-        var chains = new Dictionary<Guid, Guid?>();
-        var frontier = unitIds.Distinct().ToList();
-        while (frontier.Count > 0)
-        {
-            var level = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes().Where(u => EF.Parameter(frontier).Contains(u.Id))
-                .Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
-            foreach (var unit in level) chains[unit.Id] = unit.ParentId;
-            frontier = level.Where(u => u.ParentId is { } parent && !chains.ContainsKey(parent)).Select(u => u.ParentId!.Value).Distinct().ToList();
-        }
-        return await GetForTreeAsync(new OrgTree(chains.Select(c => (c.Key, c.Value))), cancellationToken);
+        var chains = await UnitChains.LoadAsync(db, unitIds, cancellationToken);
+        return await GetForTreeAsync(new OrgTree(chains.Select(c => (c.Id, c.ParentId))), cancellationToken);
     }
 
     /// <summary>The caller's rights over the units of a (partial) tree the caller already loaded: the full policy when known.</summary>

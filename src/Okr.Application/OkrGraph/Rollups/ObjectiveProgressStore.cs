@@ -51,18 +51,18 @@ public static class ObjectiveProgressStore
     }
 
     /// <summary>
-    /// Recomputes the current value of these key results from their check-ins, then the progress of these objectives
-    /// and of everything they contribute to, from committed rows; writes only what changed.
+    /// Recomputes the readings of these key results from their check-ins, then the progress of these objectives (and, when
+    /// <paramref name="walkAncestors"/> is set, of everything they contribute to) from committed rows; writes only what changed.
     /// </summary>
     public static async Task RefreshAsync(IOkrDbContext db, IReadOnlyCollection<Guid> objectiveIds, IReadOnlyCollection<Guid> checkedInKeyResultIds,
-        bool allOrganizations, CancellationToken cancellationToken)
+        bool allOrganizations, bool walkAncestors, CancellationToken cancellationToken)
     {
         if (checkedInKeyResultIds.Count > 0)
             await RefreshCurrentValuesAsync(db, checkedInKeyResultIds.Distinct().ToList(), allOrganizations, cancellationToken);
         if (objectiveIds.Count == 0)
             return;
 
-        var targets = await WithAncestorsAsync(db, objectiveIds, allOrganizations, cancellationToken);
+        var targets = walkAncestors ? await WithAncestorsAsync(db, objectiveIds, allOrganizations, cancellationToken) : objectiveIds.ToHashSet();
         var targetList = targets.ToList();
         var objectives = await Rows(db.Objectives, allOrganizations).AsNoTracking()
             .Where(o => EF.Parameter(targetList).Contains(o.Id))

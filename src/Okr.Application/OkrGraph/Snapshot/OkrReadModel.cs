@@ -52,20 +52,12 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     /// </summary>
     private async Task<UnitDirectory> UnitChainsAsync(IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<Guid, (long Version, string Name, UnitKind Kind, Guid? ParentId)>();
-        var frontier = unitIds.Distinct().ToList();
-        while (frontier.Count > 0)
-        {
-            var level = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes().Where(u => EF.Parameter(frontier).Contains(u.Id))
-                .Select(u => new { u.Id, u.Version, u.Name, u.Kind, u.ParentId }).ToListAsync(cancellationToken);
-            foreach (var unit in level) found[unit.Id] = (unit.Version, unit.Name, unit.Kind, unit.ParentId);
-            frontier = level.Where(u => u.ParentId is { } parent && !found.ContainsKey(parent)).Select(u => u.ParentId!.Value).Distinct().ToList();
-        }
-        var ids = found.Keys.ToList();
+        var chains = await UnitChains.LoadAsync(db, unitIds, cancellationToken);
+        var ids = chains.Select(u => u.Id).ToList();
         var members = (await db.UnitMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.UnitId)).OrderBy(m => m.Id)
                 .Select(m => new UnitMemberView(m.UnitId, m.PersonId, m.Role)).ToListAsync(cancellationToken))
             .ToLookup(m => m.UnitId);
-        return new UnitDirectory(found.Select(u => new UnitView(u.Key, u.Value.Version, u.Value.Name, u.Value.Kind, u.Value.ParentId, members[u.Key].ToList())));
+        return new UnitDirectory(chains.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId, members[u.Id].ToList())));
     }
 
     public async ValueTask<PeriodDirectory> PeriodsAsync(CancellationToken cancellationToken)
