@@ -24,5 +24,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // See test-setup.ts: time limits that hold on a loaded machine too.
+    testTimeout: 30_000,
   },
 });

@@ -191,7 +191,7 @@ test('an admin closes a period: activate, check in, review, choose what rolls ov
     const periodName = `E2E close ${stamp}`;
     const closing = await rest(page, 'POST', '/api/periods', {
       name: periodName,
-      kind: 'Custom',
+      kind: 'CUSTOM',
       start: day(0),
       end: day(89),
       addDefaultRoadmap: true,
@@ -201,16 +201,16 @@ test('an admin closes a period: activate, check in, review, choose what rolls ov
       title: `Customers renew without being chased ${stamp}`,
       owningUnitId: organization.company.id,
       ownerId: me.person.id,
-      type: 'Committed',
-      visibility: 'Public',
+      type: 'COMMITTED',
+      visibility: 'PUBLIC',
       raci: [],
       periodId: closing.id,
     });
     const keyResult = await rest(page, 'POST', '/api/key-results', {
       objectiveId: objective.id,
       title: 'Renewal rate rises from 80% to 90%',
-      metricKind: 'Percentage',
-      direction: 'Increase',
+      metricKind: 'PERCENTAGE',
+      direction: 'INCREASE',
       baseline: 80,
       baselineMethod: 'Renewals over the last four quarters',
       target: 90,

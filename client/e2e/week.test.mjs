@@ -42,16 +42,16 @@ async function createOwnObjective(api) {
     title: `Make nightly releases boring for CMO customers (${suffix})`,
     owningUnitId: me.memberships[0].unit.id,
     ownerId: me.person.id,
-    type: 'Committed',
-    visibility: 'Public',
+    type: 'COMMITTED',
+    visibility: 'PUBLIC',
     raci: [],
     periodId: periods[0].id,
     description: 'Releases should be a non-event for the customers who depend on us most.',
   });
   const keyResult = (body) =>
-    api.post('/api/key-results', { objectiveId: objective.id, ownerId: me.person.id, metricKind: 'Number', weight: 1, isFinancial: false, baselineMethod: 'CI dashboard', ...body });
-  const failures = await keyResult({ title: `Failed nightly deploys fall from 12 to 2 a month (${suffix})`, direction: 'Decrease', baseline: 12, target: 2, unitLabel: 'failures' });
-  const partners = await keyResult({ title: `Release notes reach 10 CMO design partners (${suffix})`, direction: 'Increase', baseline: 0, target: 10, unitLabel: 'partners' });
+    api.post('/api/key-results', { objectiveId: objective.id, ownerId: me.person.id, metricKind: 'NUMBER', weight: 1, isFinancial: false, baselineMethod: 'CI dashboard', ...body });
+  const failures = await keyResult({ title: `Failed nightly deploys fall from 12 to 2 a month (${suffix})`, direction: 'DECREASE', baseline: 12, target: 2, unitLabel: 'failures' });
+  const partners = await keyResult({ title: `Release notes reach 10 CMO design partners (${suffix})`, direction: 'INCREASE', baseline: 0, target: 10, unitLabel: 'partners' });
   const activated = await fetch(`${baseUrl}/api/objectives/${objective.id}/activate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await bearerToken('lead@acme.test')}` },

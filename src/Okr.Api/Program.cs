@@ -40,7 +40,10 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(o =>
 {
-    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // One spelling of enumerations for REST and GraphQL: SCREAMING_SNAKE_CASE (ON_TRACK, STAY_AT_LEAST), as GraphQL
+    // spells them; numbers are not enumeration values (ADR 0018).
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
+        System.Text.Json.JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
 });
 builder.Services.AddOkrOpenApi();

@@ -24,7 +24,7 @@ public sealed class ContractTests(ApiFixture fixture)
     private static string Metadata(string key) =>
         typeof(ContractTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    private static string RepositoryFile(string relative) => Path.Combine(Metadata("RepositoryRoot"), relative);
+    internal static string RepositoryFile(string relative) => Path.Combine(Metadata("RepositoryRoot"), relative);
 
     [Fact]
     public async Task The_served_OpenAPI_document_equals_the_committed_openapi_json()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Okr.Api.IntegrationTests.Infrastructure;
 using Okr.Application.Kpis.Dtos;
 using Okr.Infrastructure.Persistence.Providers;
@@ -16,11 +17,14 @@ public sealed class KpiTests(ApiFixture fixture)
 
     private static object Watch(Demo demo, string unit, string name = "Onboarding tickets per week") => new
     {
-        name, description = "Tickets tagged onboarding", unit = "tickets", owningUnitId = demo.Units[unit], direction = "LowerIsBetter",
+        name, description = "Tickets tagged onboarding", unit = "tickets", owningUnitId = demo.Units[unit], direction = "LOWER_IS_BETTER",
         healthyMin = 0, healthyMax = 40,
     };
 
-    private static object Fields(KpiDto k, string name) => new { name, k.Description, k.Unit, k.OwningUnitId, k.Direction, k.HealthyMin, k.HealthyMax };
+    private static object Fields(KpiDto k, string name) => new
+    {
+        name, k.Description, k.Unit, k.OwningUnitId, direction = JsonNamingPolicy.SnakeCaseUpper.ConvertName(k.Direction.ToString()), k.HealthyMin, k.HealthyMax,
+    };
 
     [Theory]
     [ClassData(typeof(Providers))]
@@ -76,8 +80,11 @@ public sealed class KpiTests(ApiFixture fixture)
 
         await (await lead.PostAsJsonAsync("/api/kpis", new
         {
-            name = "", owningUnitId = Guid.Empty, direction = 7, healthyMin = 50, healthyMax = 10, unit = new string('u', 65),
-        })).ShouldNameFieldsAsync("name", "owningUnitId", "direction", "healthyMax", "unit");
+            name = "", owningUnitId = Guid.Empty, healthyMin = 50, healthyMax = 10, unit = new string('u', 65),
+        })).ShouldNameFieldsAsync("name", "owningUnitId", "healthyMax", "unit");
+        // An enumeration is one of its names, never a number.
+        await (await lead.PostAsJsonAsync("/api/kpis", new { name = "Numbered", owningUnitId = demo.Units["Product Management"], direction = 1 }))
+            .ShouldNameFieldsAsync("direction");
         await (await lead.PostAsJsonAsync("/api/kpis", new { name = "Huge", owningUnitId = demo.Units["Product Management"], healthyMax = 1e15 }))
             .ShouldNameFieldsAsync("healthyMax");
 

@@ -146,12 +146,6 @@ export class AnnotationsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -963,12 +957,6 @@ export class CommentsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1275,12 +1263,6 @@ export class FocusAreasClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1652,12 +1634,6 @@ export class InitiativesClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2150,12 +2126,6 @@ export class InvitationsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2477,12 +2447,6 @@ export class KeyResultsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2890,12 +2854,6 @@ export class KeyResultsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3043,12 +3001,6 @@ export class KpisClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3287,12 +3239,6 @@ export class KpisClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3606,12 +3552,6 @@ export class ObjectivesClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4044,7 +3984,7 @@ export class ObjectivesClient {
     }
 
     /**
-     * Remove one of the objective's alignments.
+     * Remove one of the objective's alignments (not once the objective is closed or cancelled).
      * @return No Content
      */
     removeAlignment(id: string, alignmentId: string, signal?: AbortSignal): Promise<void> {
@@ -4099,6 +4039,12 @@ export class ObjectivesClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4595,12 +4541,6 @@ export class OrgUnitsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5267,12 +5207,6 @@ export class OrganizationsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5514,12 +5448,6 @@ export class PeopleClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5989,12 +5917,6 @@ export class PeriodsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6826,7 +6748,7 @@ export interface AddUnitMember {
     /** An active person of the organisation. */
     personId: string;
     /** Lead (manages the unit's subtree) or member (drafts OKRs for the unit, checks in). */
-    role: UnitRole;
+    role?: UnitRole;
 }
 
 /** Aligns an objective up to a parent objective, or to one of a parent's key results. Several parents are allowed; a link that would close a cycle is refused. */
@@ -6836,9 +6758,9 @@ export interface AlignObjective {
     /** A key result of the parent objective, when the child moves that key result specifically. */
     parentKeyResultId?: string | undefined;
     /** Contributes (counts in the parent's progress, with the weight) or supports (shown, not counted). */
-    kind: AlignmentKind;
+    kind?: AlignmentKind;
     /** How much the child counts in the parent's progress, next to the parent's key results (default 1). */
-    weight: number;
+    weight?: number;
 }
 
 /** A link in the alignment graph. */
@@ -6853,7 +6775,7 @@ export interface AlignmentDto {
     createdAt: string;
 }
 
-export type AlignmentKind = "Contributes" | "Supports";
+export type AlignmentKind = "CONTRIBUTES" | "SUPPORTS";
 
 /** An annotation as REST returns it. */
 export interface AnnotationDto {
@@ -6870,7 +6792,7 @@ export interface AnnotationDto {
     kpiIds: string[];
 }
 
-export type AnnotationKind = "Change" | "Experiment" | "Incident";
+export type AnnotationKind = "CHANGE" | "EXPERIMENT" | "INCIDENT";
 
 /** Sets the order and the weights of an objective's key results in one go; list every key result once. */
 export interface ArrangeKeyResults {
@@ -6942,7 +6864,7 @@ export interface CheckpointDto {
 /** Review → closed, in one transaction: every active objective of the period is graded (its key results from their measured progress, then the objective as the weighted rollup) and closed; drafts, never committed to, are cancelled; the selected objectives roll over into the target period as drafts carrying their unfinished key results. Admins only. */
 export interface ClosePeriod {
     /** The period's open objectives to roll over into the target period. */
-    rollOver: RollOverSelection[];
+    rollOver?: RollOverSelection[];
     /** A later period, not closed, that the selected objectives roll over into; required when some are selected. */
     targetPeriodId?: string | undefined;
 }
@@ -6969,11 +6891,11 @@ export interface CreateAnnotation {
     date: string;
     /** What changed: "New password-reset flow shipped". */
     text: string;
-    kind: AnnotationKind;
+    kind?: AnnotationKind;
     /** The key results on whose charts it shows (ones the caller can see). */
-    keyResultIds: string[];
+    keyResultIds?: string[];
     /** The KPIs on whose charts it shows. At least one key result or KPI in all. */
-    kpiIds: string[];
+    kpiIds?: string[];
 }
 
 /** Comments on an objective or a key result (give exactly one). Any member who can see it can. */
@@ -7008,7 +6930,7 @@ export interface CreateInitiative {
     /** Where the work is tracked elsewhere (a Jira issue, say); null for none. */
     external?: ExternalReferenceDto | undefined;
     /** The key results the work should move; each must be one the caller can see. */
-    keyResultIds: string[];
+    keyResultIds?: string[];
 }
 
 /** Invites someone by email. The answer carries the one-time token (and the link to accept it) once: only its hash is stored. The invitee registers or signs in with that email and accepts. Admins only. */
@@ -7016,7 +6938,7 @@ export interface CreateInvitation {
     /** The invitee's email; they must sign in with this address to accept. */
     email: string;
     /** The organisation role the invitee gets (member by default). */
-    role: OrganizationRole;
+    role?: OrganizationRole;
 }
 
 /** Adds a key result to an open objective. */
@@ -7028,8 +6950,8 @@ export interface CreateKeyResult {
     owningUnitId?: string | undefined;
     /** The directly responsible individual, who checks in. */
     ownerId?: string | undefined;
-    metricKind: MetricKind;
-    direction: Direction;
+    metricKind?: MetricKind;
+    direction?: Direction;
     /** Where the metric starts. Milestones start at 0 (not done). */
     baseline?: number | undefined;
     /** When the baseline was measured. */
@@ -7043,9 +6965,9 @@ export interface CreateKeyResult {
     /** Shown after values: "tickets", "%", "NPS". */
     unitLabel?: string | undefined;
     /** How much this key result counts in its objective's progress (default 1). */
-    weight: number;
+    weight?: number;
     /** Financial key results succeed only at 100 % (by default). */
-    isFinancial: boolean;
+    isFinancial?: boolean;
     /** The objective the key result measures. */
     objectiveId: string;
 }
@@ -7059,7 +6981,7 @@ export interface CreateKpi {
     unit?: string | undefined;
     /** The unit that watches the KPI; its members and the leads over it manage it. */
     owningUnitId: string;
-    direction: KpiDirection;
+    direction?: KpiDirection;
     /** The low end of the healthy band; null leaves it open. */
     healthyMin?: number | undefined;
     /** The high end of the healthy band; null leaves it open. Not below Okr.Application.Kpis.Commands.KpiFields.HealthyMin. */
@@ -7073,12 +6995,12 @@ export interface CreateObjective {
     /** The unit that owns the objective. */
     owningUnitId: string;
     /** Committed (success at 0.85 by default) or aspirational (0.7). */
-    type: ObjectiveType;
+    type?: ObjectiveType;
     description?: string | undefined;
     /** The directly responsible individual. */
     ownerId?: string | undefined;
     /** Restricted: visible only to the owning unit's members and the leads above it. */
-    visibility: Visibility;
+    visibility?: Visibility;
     focusAreaId?: string | undefined;
     /** What success looks like. */
     successCriteria?: string | undefined;
@@ -7086,7 +7008,7 @@ export interface CreateObjective {
     risks?: string | undefined;
     dependencies?: string | undefined;
     /** Responsible, accountable (one at most), consulted and informed people. Replaces the current list. */
-    raci: RaciEntry[];
+    raci?: RaciEntry[];
     /** The planning cycle (usually a quarter) the objective belongs to. */
     periodId: string;
 }
@@ -7120,10 +7042,10 @@ export interface CreatePeriod {
     /** The year a quarter or custom period sits in (a year has no parent). */
     parentId?: string | undefined;
     /** Adds the practice's roadmap: company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective. */
-    addDefaultRoadmap: boolean;
+    addDefaultRoadmap?: boolean;
 }
 
-export type Direction = "Increase" | "Decrease" | "StayAtLeast" | "StayAtMost";
+export type Direction = "INCREASE" | "DECREASE" | "STAY_AT_LEAST" | "STAY_AT_MOST";
 
 /** Renames a checkpoint and moves its date. Not once the period is closed. Admins only. */
 export interface EditCheckpoint {
@@ -7213,7 +7135,7 @@ export interface InitiativeDto {
     keyResultIds: string[];
 }
 
-export type InitiativeStatus = "Planned" | "InProgress" | "Done" | "Blocked" | "Cancelled";
+export type InitiativeStatus = "PLANNED" | "IN_PROGRESS" | "DONE" | "BLOCKED" | "CANCELLED";
 
 /** A new invitation with its one-time token: hand AcceptUrl to the invitee; it is not shown again. */
 export interface InvitationCreated {
@@ -7245,7 +7167,7 @@ export interface InvitationDto {
     revokedAt?: string | undefined;
 }
 
-export type InvitationStatus = "Pending" | "Accepted" | "Revoked" | "Expired";
+export type InvitationStatus = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
 
 /** A key result as REST returns it. */
 export interface KeyResultDto {
@@ -7284,7 +7206,7 @@ export interface KeyResultPlacement {
     weight: number;
 }
 
-export type KpiDirection = "HigherIsBetter" | "LowerIsBetter";
+export type KpiDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 
 /** A KPI as REST returns it, with its latest values; its whole history is on GraphQL. */
 export interface KpiDto {
@@ -7340,7 +7262,7 @@ export interface MarkCheckpoint {
     done: boolean;
 }
 
-export type MetricKind = "Number" | "Percentage" | "Currency" | "Milestone";
+export type MetricKind = "NUMBER" | "PERCENTAGE" | "CURRENCY" | "MILESTONE";
 
 /** Moves a unit (with its subtree) under another parent; its objectives and history go with it. Needs a lead above the unit (its own lead cannot move it away) who also leads over the new parent, or an admin. Cycles are refused. */
 export interface MoveOrgUnit {
@@ -7380,9 +7302,9 @@ export interface ObjectiveDto {
     keyResults: KeyResultDto[];
 }
 
-export type ObjectiveState = "Draft" | "Active" | "Closed" | "Cancelled";
+export type ObjectiveState = "DRAFT" | "ACTIVE" | "CLOSED" | "CANCELLED";
 
-export type ObjectiveType = "Committed" | "Aspirational";
+export type ObjectiveType = "COMMITTED" | "ASPIRATIONAL";
 
 /** A unit of the organisation tree with its members. */
 export interface OrgUnitDto {
@@ -7415,7 +7337,7 @@ export interface OrganizationDto {
     settings: OrganizationSettingsDto;
 }
 
-export type OrganizationRole = "Member" | "Admin";
+export type OrganizationRole = "MEMBER" | "ADMIN";
 
 /** The organisation-wide rules of the practice. */
 export interface OrganizationSettingsDto {
@@ -7484,9 +7406,9 @@ export interface PeriodDto {
     checkpoints: CheckpointDto[];
 }
 
-export type PeriodKind = "Year" | "Quarter" | "Custom";
+export type PeriodKind = "YEAR" | "QUARTER" | "CUSTOM";
 
-export type PeriodState = "Planning" | "Active" | "Review" | "Closed";
+export type PeriodState = "PLANNING" | "ACTIVE" | "REVIEW" | "CLOSED";
 
 /** A person of the organisation, with the units they belong to. */
 export interface PersonDto {
@@ -7524,7 +7446,7 @@ export interface RaciEntry {
     role: RaciRole;
 }
 
-export type RaciRole = "Responsible" | "Accountable" | "Consulted" | "Informed";
+export type RaciRole = "RESPONSIBLE" | "ACCOUNTABLE" | "CONSULTED" | "INFORMED";
 
 /** Records a check-in on a key result. Immutable: a correction is a new check-in. A narrative is required when the value moves against the key result's direction or would leave it off track. */
 export interface RecordCheckIn {
@@ -7566,7 +7488,7 @@ export interface RenameOrganization {
     name: string;
 }
 
-export type ReportedStatus = "OnTrack" | "AtRisk" | "OffTrack";
+export type ReportedStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK";
 
 export interface ResendConfirmationEmailRequest {
     email: string;
@@ -7621,7 +7543,7 @@ export interface TwoFactorResponse {
     isMachineRemembered: boolean;
 }
 
-export type UnitKind = "Company" | "Division" | "Department" | "Team" | "CrossFunctionalTeam";
+export type UnitKind = "COMPANY" | "DIVISION" | "DEPARTMENT" | "TEAM" | "CROSS_FUNCTIONAL_TEAM";
 
 /** A member of a unit: lead (manages the unit's subtree) or member. */
 export interface UnitMemberDto {
@@ -7631,7 +7553,7 @@ export interface UnitMemberDto {
     isActive: boolean;
 }
 
-export type UnitRole = "Member" | "Lead";
+export type UnitRole = "MEMBER" | "LEAD";
 
 /** Replaces an annotation's date, text, kind and targets; its author and admins can. Key results the caller can no longer see stay among its targets, since the caller could not have listed them. */
 export interface UpdateAnnotation {
@@ -7639,11 +7561,11 @@ export interface UpdateAnnotation {
     date: string;
     /** What changed: "New password-reset flow shipped". */
     text: string;
-    kind: AnnotationKind;
+    kind?: AnnotationKind;
     /** The key results on whose charts it shows (ones the caller can see). */
-    keyResultIds: string[];
+    keyResultIds?: string[];
     /** The KPIs on whose charts it shows. At least one key result or KPI in all. */
-    kpiIds: string[];
+    kpiIds?: string[];
 }
 
 /** Rewrites a comment. Only its author can: nobody, admins included, puts words in someone else's mouth. */
@@ -7682,8 +7604,8 @@ export interface UpdateKeyResult {
     owningUnitId?: string | undefined;
     /** The directly responsible individual, who checks in. */
     ownerId?: string | undefined;
-    metricKind: MetricKind;
-    direction: Direction;
+    metricKind?: MetricKind;
+    direction?: Direction;
     /** Where the metric starts. Milestones start at 0 (not done). */
     baseline?: number | undefined;
     /** When the baseline was measured. */
@@ -7697,9 +7619,9 @@ export interface UpdateKeyResult {
     /** Shown after values: "tickets", "%", "NPS". */
     unitLabel?: string | undefined;
     /** How much this key result counts in its objective's progress (default 1). */
-    weight: number;
+    weight?: number;
     /** Financial key results succeed only at 100 % (by default). */
-    isFinancial: boolean;
+    isFinancial?: boolean;
 }
 
 /** Replaces what defines a KPI: name, unit, owning unit, direction, healthy band. Its values stay. */
@@ -7711,7 +7633,7 @@ export interface UpdateKpi {
     unit?: string | undefined;
     /** The unit that watches the KPI; its members and the leads over it manage it. */
     owningUnitId: string;
-    direction: KpiDirection;
+    direction?: KpiDirection;
     /** The low end of the healthy band; null leaves it open. */
     healthyMin?: number | undefined;
     /** The high end of the healthy band; null leaves it open. Not below Okr.Application.Kpis.Commands.KpiFields.HealthyMin. */
@@ -7731,12 +7653,12 @@ export interface UpdateObjective {
     /** The unit that owns the objective. */
     owningUnitId: string;
     /** Committed (success at 0.85 by default) or aspirational (0.7). */
-    type: ObjectiveType;
+    type?: ObjectiveType;
     description?: string | undefined;
     /** The directly responsible individual. */
     ownerId?: string | undefined;
     /** Restricted: visible only to the owning unit's members and the leads above it. */
-    visibility: Visibility;
+    visibility?: Visibility;
     focusAreaId?: string | undefined;
     /** What success looks like. */
     successCriteria?: string | undefined;
@@ -7744,7 +7666,7 @@ export interface UpdateObjective {
     risks?: string | undefined;
     dependencies?: string | undefined;
     /** Responsible, accountable (one at most), consulted and informed people. Replaces the current list. */
-    raci: RaciEntry[];
+    raci?: RaciEntry[];
 }
 
 /** Renames a unit and changes its kind. Its leads, the leads above it and admins can. */
@@ -7763,7 +7685,7 @@ export interface UpdatePeriod {
     end: string;
 }
 
-export type Visibility = "Public" | "Restricted";
+export type Visibility = "PUBLIC" | "RESTRICTED";
 
 /** Writes (or rewrites) the objective's retrospective: what went well, what was learned, what to improve. */
 export interface WriteRetrospective {

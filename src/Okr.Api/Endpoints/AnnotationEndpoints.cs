@@ -17,7 +17,7 @@ public static class AnnotationEndpoints
         group.MapPost("/", CreateAnnotation)
             .Operation(nameof(CreateAnnotation), "Note a change (or experiment, or incident) on the key results and KPIs it concerns.").RuleViolations();
         group.MapGet("/{id:guid}", GetAnnotation)
-            .Operation(nameof(GetAnnotation), "One annotation; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetAnnotation), "One annotation; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateAnnotation)
             .Operation(nameof(UpdateAnnotation), "Replace an annotation's date, text, kind and targets (author or admin). Send If-Match.")
             .NotFoundAndStale().RuleViolations();

@@ -17,7 +17,7 @@ public static class CommentEndpoints
         group.MapPost("/", CreateComment)
             .Operation(nameof(CreateComment), "Comment on an objective or a key result you can see.").RuleViolations();
         group.MapGet("/{id:guid}", GetComment)
-            .Operation(nameof(GetComment), "One comment; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetComment), "One comment; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateComment)
             .Operation(nameof(UpdateComment), "Rewrite your comment (author only). Send If-Match.").NotFoundAndStale().RuleViolations();
         group.MapDelete("/{id:guid}", DeleteComment)

@@ -17,7 +17,11 @@ internal static class EndpointConventions
     public static RouteHandlerBuilder NotFound(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status404NotFound);
 
-    /// <summary>Reads and conditional writes: 404, and 412 when the If-Match version is stale.</summary>
+    /// <summary>Reads of one resource: 404 when it does not exist or the caller may not see it. No 412: reads take no If-Match.</summary>
+    public static RouteHandlerBuilder Read(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Conditional writes: 404, and 412 when the If-Match version is stale.</summary>
     public static RouteHandlerBuilder NotFoundAndStale(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

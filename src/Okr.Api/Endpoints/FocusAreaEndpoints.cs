@@ -17,7 +17,7 @@ public static class FocusAreaEndpoints
         group.MapPost("/", CreateFocusArea)
             .Operation(nameof(CreateFocusArea), "Create a focus area for a period (admins).").RuleViolations();
         group.MapGet("/{id:guid}", GetFocusArea)
-            .Operation(nameof(GetFocusArea), "One focus area; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetFocusArea), "One focus area; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateFocusArea)
             .Operation(nameof(UpdateFocusArea), "Rewrite the focus area's title and description (admins). Send If-Match.").NotFoundAndStale();
         group.MapPost("/{id:guid}/archive", ArchiveFocusArea)

@@ -18,7 +18,7 @@ public static class InitiativeEndpoints
         group.MapPost("/", CreateInitiative)
             .Operation(nameof(CreateInitiative), "Plan an initiative, linked to the key results it should move.").RuleViolations();
         group.MapGet("/{id:guid}", GetInitiative)
-            .Operation(nameof(GetInitiative), "One initiative; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetInitiative), "One initiative; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateInitiative)
             .Operation(nameof(UpdateInitiative), "Replace what is written about an initiative, its external reference included. Send If-Match.")
             .NotFoundAndStale().RuleViolations();

@@ -19,7 +19,7 @@ public static class InvitationEndpoints
             .Operation(nameof(CreateInvitation), "Invite someone by email (admins). The answer carries the one-time token and accept link, shown only once.")
             .RuleViolations();
         group.MapGet("/{id:guid}", GetInvitation)
-            .Operation(nameof(GetInvitation), "One invitation and where it stands (admins); the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetInvitation), "One invitation and where it stands (admins); the ETag is its version.").Read();
         group.MapDelete("/{id:guid}", RevokeInvitation)
             .Operation(nameof(RevokeInvitation), "Revoke a pending invitation (admins).").NotFoundAndStale().RuleViolations();
         group.MapPost("/accept", AcceptInvitation)

@@ -19,7 +19,7 @@ public static class KeyResultEndpoints
         group.MapPost("/", CreateKeyResult)
             .Operation(nameof(CreateKeyResult), "Add a key result to an open objective.").NotFound().RuleViolations();
         group.MapGet("/{id:guid}", GetKeyResult)
-            .Operation(nameof(GetKeyResult), "One key result; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetKeyResult), "One key result; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateKeyResult)
             .Operation(nameof(UpdateKeyResult), "Replace how the key result is measured and who owns it. Send If-Match.").NotFoundAndStale().RuleViolations();
         group.MapDelete("/{id:guid}", DeleteKeyResult)
@@ -32,7 +32,7 @@ public static class KeyResultEndpoints
 
         api.MapGroup("/check-ins").WithTags("KeyResults")
             .MapGet("/{id:guid}", GetCheckIn)
-            .Operation(nameof(GetCheckIn), "One check-in.").NotFoundAndStale();
+            .Operation(nameof(GetCheckIn), "One check-in.").Read();
     }
 
     public static async Task<Created<KeyResultDto>> CreateKeyResult(CreateKeyResult command, ISender sender, HttpContext http, CancellationToken cancellationToken)

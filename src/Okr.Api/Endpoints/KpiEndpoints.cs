@@ -18,14 +18,14 @@ public static class KpiEndpoints
         group.MapPost("/", CreateKpi)
             .Operation(nameof(CreateKpi), "Start watching a KPI for a unit.").RuleViolations();
         group.MapGet("/{id:guid}", GetKpi)
-            .Operation(nameof(GetKpi), "One KPI with its latest 52 values; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetKpi), "One KPI with its latest 52 values; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateKpi)
             .Operation(nameof(UpdateKpi), "Replace what defines a KPI (name, unit, owning unit, direction, healthy band). Send If-Match.")
             .NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/values", RecordKpiValue)
             .Operation(nameof(RecordKpiValue), "Record a dated value of the KPI, with its source.").NotFound().RuleViolations();
         group.MapGet("/{id:guid}/values/{valueId:guid}", GetKpiValue)
-            .Operation(nameof(GetKpiValue), "One recorded value of a KPI.").NotFoundAndStale();
+            .Operation(nameof(GetKpiValue), "One recorded value of a KPI.").Read();
         group.MapPost("/{id:guid}/key-results", LinkKpiToKeyResult)
             .Operation(nameof(LinkKpiToKeyResult), "Link the KPI to a key result it drives; answers the KPI with its new ETag.")
             .NotFoundAndStale().RuleViolations();

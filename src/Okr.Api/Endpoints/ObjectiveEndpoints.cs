@@ -24,7 +24,7 @@ public static class ObjectiveEndpoints
         group.MapPost("/", CreateObjective)
             .Operation(nameof(CreateObjective), "Draft an objective for a unit in a period.").RuleViolations();
         group.MapGet("/{id:guid}", GetObjective)
-            .Operation(nameof(GetObjective), "One objective with its key results; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetObjective), "One objective with its key results; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateObjective)
             .Operation(nameof(UpdateObjective), "Replace what is written about an open objective, RACI included. Send If-Match.").NotFoundAndStale().RuleViolations();
         group.MapDelete("/{id:guid}", DeleteObjective)
@@ -37,7 +37,8 @@ public static class ObjectiveEndpoints
             .Operation(nameof(AlignObjective), "Align the objective to a parent objective or a parent key result (contributes or supports).")
             .NotFound().RuleViolations();
         group.MapDelete("/{id:guid}/alignments/{alignmentId:guid}", RemoveAlignment)
-            .Operation(nameof(RemoveAlignment), "Remove one of the objective's alignments.").NotFound();
+            .Operation(nameof(RemoveAlignment), "Remove one of the objective's alignments (not once the objective is closed or cancelled).")
+            .NotFound().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:guid}/key-result-order", ArrangeKeyResults)
             .Operation(nameof(ArrangeKeyResults), "Set the order and weights of the objective's key results.").NotFoundAndStale().RuleViolations();
         group.MapPut("/{id:guid}/grade", OverrideObjectiveGrade)

@@ -21,7 +21,7 @@ public static class OrgUnitEndpoints
         group.MapPost("/", CreateOrgUnit)
             .Operation(nameof(CreateOrgUnit), "Create a unit below another one (its leads, the leads above and admins).").RuleViolations();
         group.MapGet("/{id:guid}", GetOrgUnit)
-            .Operation(nameof(GetOrgUnit), "One unit with its members; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetOrgUnit), "One unit with its members; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateOrgUnit)
             .Operation(nameof(UpdateOrgUnit), "Rename the unit and change its kind. Send If-Match.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/move", MoveOrgUnit)

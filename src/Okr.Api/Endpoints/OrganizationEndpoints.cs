@@ -18,7 +18,7 @@ public static class OrganizationEndpoints
             .Operation(nameof(CreateOrganization), "Create an organisation; the caller, who must not belong to one yet, becomes its admin.")
             .RuleViolations();
         group.MapGet("/{id:guid}", GetOrganization)
-            .Operation(nameof(GetOrganization), "The caller's organisation with its settings; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetOrganization), "The caller's organisation with its settings; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", RenameOrganization)
             .Operation(nameof(RenameOrganization), "Rename the organisation (admins). Send If-Match.").NotFoundAndStale();
         group.MapPut("/{id:guid}/settings", ChangeOrganizationSettings)

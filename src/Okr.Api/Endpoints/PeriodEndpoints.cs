@@ -22,7 +22,7 @@ public static class PeriodEndpoints
         group.MapPost("/", CreatePeriod)
             .Operation(nameof(CreatePeriod), "Create a year, a quarter inside a year, or a custom period (admins).").RuleViolations();
         group.MapGet("/{id:guid}", GetPeriod)
-            .Operation(nameof(GetPeriod), "One period with its checkpoints; the ETag is its version.").NotFoundAndStale();
+            .Operation(nameof(GetPeriod), "One period with its checkpoints; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdatePeriod)
             .Operation(nameof(UpdatePeriod), "Rename the period and change its dates (admins). Send If-Match.").NotFoundAndStale().RuleViolations();
         group.MapPost("/{id:guid}/checkpoints", AddCheckpoint)

@@ -15,7 +15,7 @@ public static class PersonEndpoints
     {
         var group = api.MapGroup("/people").WithTags("People");
         group.MapGet("/{id:guid}", GetPerson)
-            .Operation(nameof(GetPerson), "One person with their units; the ETag is their version.").NotFoundAndStale();
+            .Operation(nameof(GetPerson), "One person with their units; the ETag is their version.").Read();
         group.MapPut("/me", UpdateMyProfile)
             .Operation(nameof(UpdateMyProfile), "Change the caller's display name. Send If-Match.").NotFoundAndStale();
         group.MapPut("/{id:guid}/role", ChangePersonRole)

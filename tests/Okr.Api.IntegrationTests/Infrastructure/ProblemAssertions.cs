@@ -20,7 +20,7 @@ public static class ProblemAssertions
         return problem;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) } };
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {

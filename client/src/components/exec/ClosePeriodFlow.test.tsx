@@ -102,7 +102,7 @@ describe('ClosePeriodFlow', () => {
     closePeriod.mockResolvedValue({
       periodId: 'p1',
       version: 8,
-      state: 'Closed',
+      state: 'CLOSED',
       graded: [{ objectiveId: 'unfinished', title: 'Objective unfinished', grade: 0.7, keyResults: [] }],
       cancelledDrafts: ['draft'],
       rolledOver: [{ fromObjectiveId: 'unfinished', newObjectiveId: 'copy', carriedKeyResults: 1 }],
@@ -136,7 +136,7 @@ describe('ClosePeriodFlow', () => {
 
   it('closes without a target when nothing rolls over', async () => {
     const user = userEvent.setup();
-    closePeriod.mockResolvedValue({ periodId: 'p1', version: 8, state: 'Closed', graded: [], cancelledDrafts: [], rolledOver: [] });
+    closePeriod.mockResolvedValue({ periodId: 'p1', version: 8, state: 'CLOSED', graded: [], cancelledDrafts: [], rolledOver: [] });
     renderFlow();
     await user.click(screen.getByRole('button', { name: 'Next: review and close' }));
     expect(screen.getByText(/roll nothing over/)).toBeInTheDocument();

@@ -8,7 +8,6 @@ import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
 import type { AlignObjective } from '../../api/okr-client';
 import { PlanAlignmentCandidatesDocument, type AlignmentKind, type PlanObjectiveFragment } from '../../graphql/generated';
-import { alignmentKindToRest } from './vocabulary';
 
 const kindHelp: Record<AlignmentKind, string> = {
   CONTRIBUTES: 'Counts in the parent’s progress, with its weight next to the parent’s key results.',
@@ -20,7 +19,7 @@ export function toAlignRequest(choice: { parentObjectiveId: string; parentKeyRes
   return {
     parentObjectiveId: choice.parentObjectiveId,
     parentKeyResultId: choice.parentKeyResultId ?? undefined,
-    kind: alignmentKindToRest[choice.kind],
+    kind: choice.kind,
     weight: choice.kind === 'CONTRIBUTES' ? choice.weight : 1,
   };
 }

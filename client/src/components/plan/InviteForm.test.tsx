@@ -11,7 +11,7 @@ const created = {
   id: 'inv-1',
   version: 1,
   email: 'new.colleague@acme.test',
-  role: 'Member' as const,
+  role: 'MEMBER' as const,
   expiresAt: '2026-12-01T00:00:00Z',
   token: 'tok-123',
   acceptUrl: '/accept-invitation?token=tok-123',
@@ -29,7 +29,7 @@ describe('InviteForm', { timeout: 20_000 }, () => {
     await fill(user, screen.getByRole('textbox', { name: /Email/ }), ' new.colleague@acme.test ');
     await user.click(screen.getByRole('button', { name: 'Invite' }));
 
-    await waitFor(() => expect(createInvitation).toHaveBeenCalledWith({ email: 'new.colleague@acme.test', role: 'Member' }));
+    await waitFor(() => expect(createInvitation).toHaveBeenCalledWith({ email: 'new.colleague@acme.test', role: 'MEMBER' }));
     expect(onInvited).toHaveBeenCalledWith(created);
     const link = screen.getByRole('textbox', { name: 'Accept link' });
     expect(link).toHaveValue(`${window.location.origin}/accept-invitation?token=tok-123`);

@@ -42,7 +42,7 @@ export function InvitationLink({ invitation, onDone }: { invitation: InvitationC
           </CopyButton>
         </Group>
         <Text size="xs" c="dimmed">
-          They sign in (or sign up) with {invitation.email} and open the link to join as {invitation.role === 'Admin' ? 'an admin' : 'a member'}.
+          They sign in (or sign up) with {invitation.email} and open the link to join as {invitation.role === 'ADMIN' ? 'an admin' : 'a member'}.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -59,7 +59,7 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: InvitationC
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ email: string; role: OrganizationRole }>({
-    initialValues: { email: '', role: 'Member' },
+    initialValues: { email: '', role: 'MEMBER' },
     validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter the email address they will sign in with.') },
   });
 
@@ -97,12 +97,12 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: InvitationC
             <Select
               label="Role"
               data={[
-                { value: 'Member', label: 'Member' },
-                { value: 'Admin', label: 'Admin' },
+                { value: 'MEMBER', label: 'Member' },
+                { value: 'ADMIN', label: 'Admin' },
               ]}
               allowDeselect={false}
               description={
-                form.values.role === 'Admin' ? 'Can do everything in the organisation.' : 'Rights come from the units they join.'
+                form.values.role === 'ADMIN' ? 'Can do everything in the organisation.' : 'Rights come from the units they join.'
               }
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               style={{ flex: '1 1 200px' }}

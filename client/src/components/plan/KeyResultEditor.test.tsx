@@ -44,7 +44,7 @@ describe('KeyResultEditor', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Add key result' }));
     await waitFor(() => expect(createKeyResult).toHaveBeenCalledTimes(1));
     const body = createKeyResult.mock.calls[0]![0];
-    expect(body).toMatchObject({ objectiveId: 'o-1', metricKind: 'Milestone', direction: 'Increase', ownerId: 'p-lee', weight: 1, isFinancial: false });
+    expect(body).toMatchObject({ objectiveId: 'o-1', metricKind: 'MILESTONE', direction: 'INCREASE', ownerId: 'p-lee', weight: 1, isFinancial: false });
     expect(body.baseline).toBeUndefined();
     expect(body.target).toBeUndefined();
     expect(body.currencyCode).toBeUndefined();
@@ -74,8 +74,8 @@ describe('KeyResultEditor', { timeout: 20_000 }, () => {
       description: undefined,
       owningUnitId: undefined,
       ownerId: 'p-lee',
-      metricKind: 'Currency',
-      direction: 'Increase',
+      metricKind: 'CURRENCY',
+      direction: 'INCREASE',
       baseline: 1000,
       baselineMeasuredAt: undefined,
       baselineMethod: undefined,
@@ -177,7 +177,7 @@ describe('KeyResultEditor', { timeout: 20_000 }, () => {
     expect(body).toMatchObject({
       owningUnitId: 'u-eng',
       ownerId: 'p-nina',
-      direction: 'Decrease',
+      direction: 'DECREASE',
       baseline: 378,
       target: 250,
       unitLabel: 'tickets',

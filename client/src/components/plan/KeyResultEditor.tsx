@@ -24,7 +24,7 @@ import { applyServerErrors } from '../formErrors';
 import { describeMeasure, keyResultHints, measureProblem } from './coachHints';
 import { FindingList } from './Findings';
 import { PersonSelect, type PersonOption } from './PersonSelect';
-import { directionToRest, metricKindLabel, metricKindToRest } from './vocabulary';
+import { metricKindLabel } from './vocabulary';
 
 export interface KeyResultFormValues {
   title: string;
@@ -91,8 +91,8 @@ export function toKeyResultRequest(values: KeyResultFormValues, owningUnitId: st
     description: text(values.description),
     owningUnitId: owningUnitId ?? undefined,
     ownerId: values.ownerId ?? undefined,
-    metricKind: metricKindToRest[values.metricKind],
-    direction: milestone ? 'Increase' : directionToRest[values.direction],
+    metricKind: values.metricKind,
+    direction: milestone ? 'INCREASE' : values.direction,
     baseline: milestone ? undefined : (num(values.baseline) ?? undefined),
     baselineMeasuredAt: milestone ? undefined : text(values.baselineMeasuredAt),
     baselineMethod: milestone ? undefined : text(values.baselineMethod),

@@ -57,10 +57,10 @@ describe('ObjectiveEditor', { timeout: 20_000 }, () => {
       title: 'Win the flagship CMOs',
       owningUnitId: 'u-pm',
       periodId: 'q4',
-      type: 'Aspirational',
+      type: 'ASPIRATIONAL',
       description: undefined,
       ownerId: 'p-lee',
-      visibility: 'Restricted',
+      visibility: 'RESTRICTED',
       focusAreaId: undefined,
       successCriteria: 'They use it weekly.',
       targetAudience: undefined,
@@ -109,16 +109,16 @@ describe('ObjectiveEditor', { timeout: 20_000 }, () => {
     expect(body).toEqual({
       title: 'Win the flagship CMOs',
       owningUnitId: 'u-pm',
-      type: 'Committed',
+      type: 'COMMITTED',
       description: 'Why now',
       ownerId: 'p-nina',
-      visibility: 'Public',
+      visibility: 'PUBLIC',
       focusAreaId: 'f-cmo',
       successCriteria: undefined,
       targetAudience: 'CMOs',
       risks: undefined,
       dependencies: undefined,
-      raci: [{ personId: 'p-dev', role: 'Consulted' }],
+      raci: [{ personId: 'p-dev', role: 'CONSULTED' }],
     });
   });
 

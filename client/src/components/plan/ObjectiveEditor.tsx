@@ -25,12 +25,9 @@ import { PersonSelect, personOptions, type PersonOption } from './PersonSelect';
 import {
   objectiveTypeHelp,
   objectiveTypeLabel,
-  objectiveTypeToRest,
   raciRoleHelp,
   raciRoleLabel,
-  raciRoleToRest,
   visibilityHelp,
-  visibilityToRest,
 } from './vocabulary';
 
 export interface ObjectiveFormValues {
@@ -85,10 +82,10 @@ export function toObjectiveRequest(values: ObjectiveFormValues, owningUnitId: st
   return {
     title: values.title.trim(),
     owningUnitId,
-    type: objectiveTypeToRest[values.type],
+    type: values.type,
     description: text(values.description),
     ownerId: values.ownerId ?? undefined,
-    visibility: visibilityToRest[values.visibility],
+    visibility: values.visibility,
     focusAreaId: values.focusAreaId ?? undefined,
     successCriteria: text(values.successCriteria),
     targetAudience: text(values.targetAudience),
@@ -96,7 +93,7 @@ export function toObjectiveRequest(values: ObjectiveFormValues, owningUnitId: st
     dependencies: text(values.dependencies),
     raci: values.raci
       .filter((r): r is { personId: string; role: RaciRole } => r.personId !== null)
-      .map((r) => ({ personId: r.personId, role: raciRoleToRest[r.role] })),
+      .map((r) => ({ personId: r.personId, role: r.role })),
   };
 }
 

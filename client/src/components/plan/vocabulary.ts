@@ -1,64 +1,17 @@
 /**
- * The words of planning, and the explicit mapping between GraphQL's SCREAMING_CASE enums (reads) and REST's
- * PascalCase enums (writes).
+ * The words of planning. REST and GraphQL spell enumerations alike (SCREAMING_SNAKE_CASE), so a value read over
+ * GraphQL is written back over REST as it is.
  */
 import type {
-  AlignmentKind as RestAlignmentKind,
-  Direction as RestDirection,
-  MetricKind as RestMetricKind,
-  ObjectiveType as RestObjectiveType,
-  OrganizationRole as RestOrganizationRole,
-  RaciRole as RestRaciRole,
-  UnitKind as RestUnitKind,
-  UnitRole as RestUnitRole,
-  Visibility as RestVisibility,
-} from '../../api/okr-client';
-import type {
-  AlignmentKind,
   Direction,
   FindingSeverity,
   MetricKind,
   ObjectiveState,
   ObjectiveType,
-  OrganizationRole,
   RaciRole,
   UnitKind,
-  UnitRole,
   Visibility,
 } from '../../graphql/generated';
-
-export const metricKindToRest: Record<MetricKind, RestMetricKind> = {
-  NUMBER: 'Number',
-  PERCENTAGE: 'Percentage',
-  CURRENCY: 'Currency',
-  MILESTONE: 'Milestone',
-};
-
-export const directionToRest: Record<Direction, RestDirection> = {
-  INCREASE: 'Increase',
-  DECREASE: 'Decrease',
-  STAY_AT_LEAST: 'StayAtLeast',
-  STAY_AT_MOST: 'StayAtMost',
-};
-
-export const objectiveTypeToRest: Record<ObjectiveType, RestObjectiveType> = { COMMITTED: 'Committed', ASPIRATIONAL: 'Aspirational' };
-export const visibilityToRest: Record<Visibility, RestVisibility> = { PUBLIC: 'Public', RESTRICTED: 'Restricted' };
-export const raciRoleToRest: Record<RaciRole, RestRaciRole> = {
-  RESPONSIBLE: 'Responsible',
-  ACCOUNTABLE: 'Accountable',
-  CONSULTED: 'Consulted',
-  INFORMED: 'Informed',
-};
-export const alignmentKindToRest: Record<AlignmentKind, RestAlignmentKind> = { CONTRIBUTES: 'Contributes', SUPPORTS: 'Supports' };
-export const unitKindToRest: Record<UnitKind, RestUnitKind> = {
-  COMPANY: 'Company',
-  DIVISION: 'Division',
-  DEPARTMENT: 'Department',
-  TEAM: 'Team',
-  CROSS_FUNCTIONAL_TEAM: 'CrossFunctionalTeam',
-};
-export const unitRoleToRest: Record<UnitRole, RestUnitRole> = { LEAD: 'Lead', MEMBER: 'Member' };
-export const organizationRoleToRest: Record<OrganizationRole, RestOrganizationRole> = { ADMIN: 'Admin', MEMBER: 'Member' };
 
 export const metricKindLabel: Record<MetricKind, string> = {
   NUMBER: 'Number',

@@ -135,7 +135,7 @@ describe('InvitationsAdmin', { timeout: 20_000 }, () => {
     answer([]);
     createInvitation.mockImplementation(async () => {
       answer([invitation('i9', 'new@acme.test', 'PENDING')]);
-      return { id: 'i9', version: 1, email: 'new@acme.test', role: 'Member', expiresAt: '2026-12-06T00:00:00Z', token: 't', acceptUrl: '/accept-invitation?token=t' };
+      return { id: 'i9', version: 1, email: 'new@acme.test', role: 'MEMBER', expiresAt: '2026-12-06T00:00:00Z', token: 't', acceptUrl: '/accept-invitation?token=t' };
     });
     renderWithApp(<InvitationsAdmin />);
     expect(await screen.findByText('No invitations yet.')).toBeInTheDocument();

@@ -115,7 +115,7 @@ describe('PeopleAdmin', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByLabelText('Organisation role of Lee Lead', { selector: 'input' }));
     await user.click(within(await screen.findByRole('listbox', { name: 'Organisation role of Lee Lead', hidden: true })).getByRole('option', { name: 'Admin', hidden: true }));
-    await waitFor(() => expect(changePersonRole).toHaveBeenCalledWith('p-lee', { role: 'Admin' }, '"3"'));
+    await waitFor(() => expect(changePersonRole).toHaveBeenCalledWith('p-lee', { role: 'ADMIN' }, '"3"'));
 
     await user.click(screen.getByRole('button', { name: 'Reactivate Olga Former' }));
     await waitFor(() => expect(reactivatePerson).toHaveBeenCalledWith('p-old', '"7"'));

@@ -10,7 +10,6 @@ import { ConfirmButton } from '../../components/plan/ConfirmButton';
 import { WriteProblem } from '../../components/gaps/WriteProblem';
 import { rereadWhenStale } from '../../components/gaps/stale';
 import { useOrgTree, usePeople, withMemberships, type PersonEntry } from '../../components/plan/orgTree';
-import { organizationRoleToRest } from '../../components/plan/vocabulary';
 
 /** Everyone in the organisation (deactivated people too) with their organisation role and units. */
 export function PeopleAdmin() {
@@ -120,7 +119,7 @@ export function PeopleAdmin() {
                   comboboxProps={{ withinPortal: true }}
                   onChange={(v) => {
                     if (!v || v === p.role) return;
-                    const role: RestRole = organizationRoleToRest[v as 'ADMIN' | 'MEMBER'];
+                    const role: RestRole = v as 'ADMIN' | 'MEMBER';
                     void act(p.id, () => api.people.changePersonRole(p.id, { role }, ifMatch(p.version)));
                   }}
                 />

@@ -95,7 +95,7 @@ describe('UnitsAdmin', { timeout: 20_000 }, () => {
     const form = screen.getByRole('form', { name: 'Rename Level 7' });
     await fill(user, within(form).getByRole('textbox', { name: 'Name' }), 'Growth team');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(orgUnits.updateOrgUnit).toHaveBeenCalledWith('l7', { name: 'Growth team', kind: 'Team' }, '"9"'));
+    await waitFor(() => expect(orgUnits.updateOrgUnit).toHaveBeenCalledWith('l7', { name: 'Growth team', kind: 'TEAM' }, '"9"'));
   });
 
   it('adds anyone in the organisation — someone in no unit too — with the unit’s version', async () => {
@@ -112,7 +112,7 @@ describe('UnitsAdmin', { timeout: 20_000 }, () => {
     expect(within(listbox).getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['Nova Newcomer']);
     await user.click(within(listbox).getByRole('option', { name: 'Nova Newcomer', hidden: true }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(orgUnits.addUnitMember).toHaveBeenCalledWith('pm', { personId: 'p-nova', role: 'Member' }, '"6"'));
+    await waitFor(() => expect(orgUnits.addUnitMember).toHaveBeenCalledWith('pm', { personId: 'p-nova', role: 'MEMBER' }, '"6"'));
   });
 
   it('when the unit changed meanwhile, says so and reads it again so the next try sends the current version', async () => {

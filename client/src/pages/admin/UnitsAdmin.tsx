@@ -24,7 +24,7 @@ import { PersonSelect } from '../../components/plan/PersonSelect';
 import { WriteProblem } from '../../components/gaps/WriteProblem';
 import { rereadWhenStale } from '../../components/gaps/stale';
 import { useOrgTree, usePeople, type TreeUnit } from '../../components/plan/orgTree';
-import { unitKindLabel, unitKindToRest, unitRoleToRest } from '../../components/plan/vocabulary';
+import { unitKindLabel } from '../../components/plan/vocabulary';
 import type { UnitKind, UnitRole } from '../../graphql/generated';
 
 const childKinds: UnitKind[] = ['DIVISION', 'DEPARTMENT', 'TEAM', 'CROSS_FUNCTIONAL_TEAM'];
@@ -166,7 +166,7 @@ function RenameForm({ unit, onSaved }: { unit: TreeUnit; onSaved: () => Promise<
     setError(null);
     setDone(false);
     try {
-      await rereadWhenStale(() => api.orgUnits.updateOrgUnit(unit.id, { name: v.name.trim(), kind: unitKindToRest[v.kind] }, ifMatch(unit.version)), onSaved);
+      await rereadWhenStale(() => api.orgUnits.updateOrgUnit(unit.id, { name: v.name.trim(), kind: v.kind }, ifMatch(unit.version)), onSaved);
       await onSaved();
       setDone(true);
     } catch (e) {
@@ -324,7 +324,7 @@ function MembersCard({
                     v &&
                     v !== m.role &&
                     void run(`role-${m.person.id}`, () =>
-                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: unitRoleToRest[v as UnitRole] }, ifMatch(unit.version)),
+                      api.orgUnits.changeUnitMemberRole(unit.id, m.person.id, { role: v as UnitRole }, ifMatch(unit.version)),
                     )
                   }
                 />
@@ -371,7 +371,7 @@ function MembersCard({
             loading={busy === 'add'}
             onClick={() =>
               personId &&
-              void run('add', () => api.orgUnits.addUnitMember(unit.id, { personId, role: unitRoleToRest[role] }, ifMatch(unit.version))).then(
+              void run('add', () => api.orgUnits.addUnitMember(unit.id, { personId, role }, ifMatch(unit.version))).then(
                 (ok) => ok && setPersonId(null),
               )
             }
@@ -393,7 +393,7 @@ function CreateChildForm({ parent, onCreated }: { parent: TreeUnit; onCreated: (
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      const created = await api.orgUnits.createOrgUnit({ parentId: parent.id, name: v.name.trim(), kind: unitKindToRest[v.kind] });
+      const created = await api.orgUnits.createOrgUnit({ parentId: parent.id, name: v.name.trim(), kind: v.kind });
       form.reset();
       await onCreated(created.id);
     } catch (e) {

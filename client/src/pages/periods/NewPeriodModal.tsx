@@ -4,12 +4,11 @@ import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { api } from '../../api/rest';
 import type { PeriodItem } from '../../app/periods';
-import type { PeriodKind as RestPeriodKind } from '../../api/okr-client';
+import type { PeriodKind } from '../../api/okr-client';
 import { ErrorAlert } from '../../components/States';
 import { applyServerErrors } from '../../components/formErrors';
 
-type Kind = 'QUARTER' | 'YEAR' | 'CUSTOM';
-const restKind: Record<Kind, RestPeriodKind> = { QUARTER: 'Quarter', YEAR: 'Year', CUSTOM: 'Custom' };
+type Kind = PeriodKind;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (day: string, months: number) => {
@@ -127,7 +126,7 @@ export function NewPeriodModal({
     try {
       const created = await api.periods.createPeriod({
         name: values.name.trim(),
-        kind: restKind[values.kind],
+        kind: values.kind,
         start: values.start!,
         end: values.end!,
         parentId: values.kind === 'YEAR' ? undefined : (values.parentId ?? undefined),
