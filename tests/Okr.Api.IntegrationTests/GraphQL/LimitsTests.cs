@@ -99,7 +99,7 @@ public sealed class LimitsTests(ApiFixture fixture)
         await using var slow = host.WithWebHostBuilder(b =>
         {
             b.UseSetting("GraphQL:ExecutionTimeout", "00:00:00.2");
-            b.ConfigureTestServices(services => services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(new SlowObjectiveReads())));
+            b.ConfigureTestServices(services => services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(new SlowObjectiveReads(TimeSpan.FromSeconds(2)))));
         });
         using var admin = slow.CreateClient();
         var login = await admin.PostAsync("/api/auth/login", new StringContent(
@@ -115,13 +115,29 @@ public sealed class LimitsTests(ApiFixture fixture)
         started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the request stops at the timeout, not when the work would have ended");
     }
 
-    private sealed class SlowObjectiveReads : DbCommandInterceptor
+    /// <summary>Reads of objectives wait <paramref name="delay"/> (or until cancelled): deterministic slowness.</summary>
+    internal sealed class SlowObjectiveReads(TimeSpan delay) : DbCommandInterceptor
     {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             if (command.CommandText.Contains("\"Objectives\"", StringComparison.Ordinal))
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            {
+                Started.TrySetResult();
+                try
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Cancelled.TrySetResult();
+                    throw;
+                }
+            }
             return result;
         }
     }
