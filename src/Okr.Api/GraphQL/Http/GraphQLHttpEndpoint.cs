@@ -36,6 +36,19 @@ internal static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        try
+        {
+            await AnswerAsync(http);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client has gone: every stage (body, guard, gate, validation, execution, database) stopped on its token,
+            // and there is nobody to answer.
+        }
+    }
+
+    private static async Task AnswerAsync(HttpContext http)
+    {
         var request = http.Request;
         var response = http.Response;
         response.Headers.CacheControl = "no-store";
@@ -178,10 +191,6 @@ internal static class GraphQLHttpEndpoint
                 User = http.User,
                 CancellationToken = http.RequestAborted,
             });
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            return; // the client has gone: nobody to answer, and the work has stopped
         }
         finally
         {
