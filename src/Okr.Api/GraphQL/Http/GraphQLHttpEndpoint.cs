@@ -114,7 +114,8 @@ internal static class GraphQLHttpEndpoint
             }
             catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE",
+                    $"The request body is larger than {limits.MaxRequestBytes} bytes."); // a chunked body, stopped by the server
                 return;
             }
         }
