@@ -92,6 +92,13 @@ if [ "$found_projects" -lt "$expected_projects" ]; then
   dn_failed=$((dn_failed + expected_projects - found_projects))
 fi
 count "$dn_passed" "$dn_failed"
+# Suites print a line of figures each ("GraphQL abuse suite: N cases, N failures, …"): show them with the totals.
+python3 - "$work/trx" <<'PY' >&2
+import glob, re, sys
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for line in re.findall(r"[^\n>]*\bsuite: \d[^\n<]*", open(f, encoding="utf-8").read()):
+        print(line.strip())
+PY
 
 # ---------------------------------------------------------------- client
 log "Client contracts: typed GraphQL documents current with schema.graphql"

@@ -20,6 +20,7 @@ public static partial class GraphQLSetup
         services.AddScoped<RequestLoaders>();
         services.AddSingleton(limits);
         services.AddSingleton<ExecutionGate>();
+        services.AddSingleton<DocumentGuard>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<OkrSchema>()
             .AddSystemTextJson()

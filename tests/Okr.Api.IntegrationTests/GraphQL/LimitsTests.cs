@@ -76,8 +76,10 @@ public sealed class LimitsTests(ApiFixture fixture)
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
         using var admin = await host.SignedInAsync("admin@acme.test");
         var demo = await Demo.LoadAsync(host);
-        var aliases = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
-            $"t{i}: okrTree(periodId: $p) {{ units {{ objectives {{ keyResults {{ checkIns {{ value narrative author {{ displayName }} }} }} }} }} }}"));
+        // Within the guard's limits (20 aliases), but trees of everything: the estimate, not the shape, refuses it.
+        var aliases = string.Join("\n", Enumerable.Range(0, 20).Select(i =>
+            $"t{i}: okrTree(periodId: $p) {{ units {{ objectives {{ keyResults {{ checkIns {{ value narrative author {{ displayName }} }} }} "
+            + "parents { parent { keyResults { checkIns { value narrative } } } } } } }"));
 
         var response = await admin.GraphQLAsync($"query Huge($p: ID!) {{ {aliases} }}", new { p = demo.CurrentPeriodId });
 
@@ -99,7 +101,7 @@ public sealed class LimitsTests(ApiFixture fixture)
         await using var slow = host.WithWebHostBuilder(b =>
         {
             b.UseSetting("GraphQL:ExecutionTimeout", "00:00:00.2");
-            b.ConfigureTestServices(services => services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(new SlowObjectiveReads())));
+            b.ConfigureTestServices(services => services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(new SlowObjectiveReads(TimeSpan.FromSeconds(2)))));
         });
         using var admin = slow.CreateClient();
         var login = await admin.PostAsync("/api/auth/login", new StringContent(
@@ -115,13 +117,29 @@ public sealed class LimitsTests(ApiFixture fixture)
         started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the request stops at the timeout, not when the work would have ended");
     }
 
-    private sealed class SlowObjectiveReads : DbCommandInterceptor
+    /// <summary>Reads of objectives wait <paramref name="delay"/> (or until cancelled): deterministic slowness.</summary>
+    internal sealed class SlowObjectiveReads(TimeSpan delay) : DbCommandInterceptor
     {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             if (command.CommandText.Contains("\"Objectives\"", StringComparison.Ordinal))
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            {
+                Started.TrySetResult();
+                try
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Cancelled.TrySetResult();
+                    throw;
+                }
+            }
             return result;
         }
     }

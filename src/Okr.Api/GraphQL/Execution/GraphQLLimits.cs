@@ -14,8 +14,41 @@ public sealed class GraphQLLimits
 {
     public const string Section = "GraphQL";
 
-    /// <summary>Nested fields at most.</summary>
+    /// <summary>Nested fields at most (after fragments are expanded). The standard introspection query needs 15.</summary>
     public int MaxDepth { get; set; } = 15;
+
+    // The document guard's limits (ADR 0015): checked before validation, in time linear in the document. Validation of a
+    // document just within them takes tens of milliseconds; the SPA's largest document uses at most a quarter of each.
+
+    /// <summary>Bytes of a POST body (the document, its variables and extensions) at most; more answers 413.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Characters of the document at most (QUERY_TOO_LARGE).</summary>
+    public int MaxQueryLength { get; set; } = 32 * 1024;
+
+    /// <summary>Tokens of the document (names, punctuation, values, comments) at most (QUERY_TOO_LARGE).</summary>
+    public int MaxTokens { get; set; } = 5_000;
+
+    /// <summary>Fragment definitions in a document at most (TOO_MANY_FRAGMENTS).</summary>
+    public int MaxFragments { get; set; } = 50;
+
+    /// <summary>Fragment spreads and inline fragments once fragments are expanded, at most (TOO_MANY_FRAGMENTS).</summary>
+    public int MaxFragmentSpreads { get; set; } = 100;
+
+    /// <summary>Fields once fragments are expanded, at most (TOO_MANY_FIELDS): the operations together, and each fragment.</summary>
+    public int MaxFields { get; set; } = 1_000;
+
+    /// <summary>Times one response name may be selected in one selection set, fragments included (TOO_MANY_FIELDS).</summary>
+    public int MaxFieldRepeats { get; set; } = 10;
+
+    /// <summary>Aliases once fragments are expanded, at most (TOO_MANY_ALIASES).</summary>
+    public int MaxAliases { get; set; } = 20;
+
+    /// <summary>Directives once fragments are expanded, at most (TOO_MANY_DIRECTIVES).</summary>
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Fields an anonymous caller's introspection may select once fragments are expanded (INTROSPECTION_LIMIT).</summary>
+    public int AnonymousMaxFields { get; set; } = 300;
 
     /// <summary>The estimated size of the answer at most (fields × expected list sizes).</summary>
     public int MaxComplexity { get; set; } = 500_000;

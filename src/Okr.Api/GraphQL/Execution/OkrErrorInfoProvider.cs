@@ -19,6 +19,15 @@ public sealed class OkrErrorInfoProvider(bool development) : IErrorInfoProvider
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string Timeout = "TIMEOUT";
 
+    // Refusals of the document guard (ADR 0015), before validation.
+    public const string QueryTooLarge = "QUERY_TOO_LARGE";
+    public const string TooManyFragments = "TOO_MANY_FRAGMENTS";
+    public const string FragmentCycle = "FRAGMENT_CYCLE";
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
+    public const string IntrospectionLimit = "INTROSPECTION_LIMIT";
+
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
         ArgumentNullException.ThrowIfNull(executionError);

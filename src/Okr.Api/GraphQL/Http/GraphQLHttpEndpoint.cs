@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.Features;
 using Okr.Api.Errors;
 using Okr.Api.GraphQL.Execution;
 using Okr.Application.Common.Interfaces;
@@ -21,7 +21,9 @@ namespace Okr.Api.GraphQL.Http;
 /// <item>The response is <c>application/graphql-response+json</c> when the client asks for it, else <c>application/json</c>
 /// (406 when it accepts neither). With the former, a request that fails before execution (unparsable, invalid, too
 /// deep or complex) answers 400; with the latter, 200 as the specification requires of legacy clients.</item>
-/// <item>An anonymous caller may only introspect the schema; anything else answers 401 with code UNAUTHENTICATED.</item>
+/// <item>Before validation, the <see cref="DocumentGuard"/> refuses a body over <c>GraphQL:MaxRequestBytes</c> (413) and documents
+/// too large, too deep or too repetitive (coded errors, like validation errors), in time linear in the document.</item>
+/// <item>An anonymous caller may only introspect the schema, within a small budget; anything else answers 401 with code UNAUTHENTICATED.</item>
 /// </list>
 /// </summary>
 internal static class GraphQLHttpEndpoint
@@ -34,11 +36,26 @@ internal static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        try
+        {
+            await AnswerAsync(http);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client has gone: every stage (body, guard, gate, validation, execution, database) stopped on its token,
+            // and there is nobody to answer.
+        }
+    }
+
+    private static async Task AnswerAsync(HttpContext http)
+    {
         var request = http.Request;
         var response = http.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers.Vary = "Accept, Authorization, Cookie";
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var guard = http.RequestServices.GetRequiredService<DocumentGuard>();
 
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -81,7 +98,14 @@ internal static class GraphQLHttpEndpoint
             }
             try
             {
-                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
+                var bytes = await ReadBoundedAsync(http, limits.MaxRequestBytes);
+                if (bytes is null)
+                {
+                    await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+                        $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+                    return;
+                }
+                using var body = JsonDocument.Parse(bytes.Value);
                 (graphQLRequest, problem) = GraphQLHttpRequest.FromJson(body.RootElement, serializer);
             }
             catch (JsonException)
@@ -90,7 +114,8 @@ internal static class GraphQLHttpEndpoint
             }
             catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                await WriteErrorAsync(http, serializer, mediaType, bad.StatusCode, "PAYLOAD_TOO_LARGE",
+                    $"The request body is larger than {limits.MaxRequestBytes} bytes."); // a chunked body, stopped by the server
                 return;
             }
         }
@@ -100,10 +125,25 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        // Parse once here to see which operation runs; a document that does not parse is left to the executer,
-        // which reports the syntax error in the standard shape.
-        var document = TryParse(graphQLRequest.Query);
-        var operation = document is null ? null : SelectOperation(document, graphQLRequest.OperationName);
+        // The document guard (ADR 0015): size, parse and shape are checked here, in time linear in the document, before
+        // GraphQL.NET's validation (some of whose rules are quadratic or expand fragments without memoising) sees it.
+        var refusal = guard.CheckText(graphQLRequest.Query, http.RequestAborted);
+        var (document, parseRefusal, syntaxError) = refusal is null ? DocumentGuard.Parse(graphQLRequest.Query) : default;
+        refusal ??= parseRefusal;
+        if (syntaxError is not null)
+        {
+            await WriteResultAsync(http, serializer, mediaType, new ExecutionResult { Errors = [syntaxError] });
+            return;
+        }
+        var shape = default(DocumentGuard.Cost);
+        if (refusal is null)
+            (shape, refusal) = guard.Measure(document!, http.RequestAborted);
+        if (refusal is not null)
+        {
+            await WriteRefusalAsync(http, serializer, mediaType, refusal);
+            return;
+        }
+        var operation = SelectOperation(document!, graphQLRequest.OperationName);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             response.Headers.Allow = "POST";
@@ -111,13 +151,20 @@ internal static class GraphQLHttpEndpoint
                 "Only queries may be sent with GET.");
             return;
         }
-        if (operation is not null && !http.RequestServices.GetRequiredService<ICurrentUser>().IsAuthenticated
-            && !IsIntrospectionOnly(document!, operation))
+        if (!http.RequestServices.GetRequiredService<ICurrentUser>().IsAuthenticated)
         {
-            response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, ErrorMapping.Unauthenticated,
-                "Sign in first: send a bearer token from POST /api/auth/login, or the sign-in cookie.");
-            return;
+            if (operation is not null && !IsIntrospectionOnly(document!, operation))
+            {
+                response.Headers.WWWAuthenticate = "Bearer";
+                await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, ErrorMapping.Unauthenticated,
+                    "Sign in first: send a bearer token from POST /api/auth/login, or the sign-in cookie.");
+                return;
+            }
+            if (guard.CheckAnonymous(shape) is { } introspectionRefusal)
+            {
+                await WriteRefusalAsync(http, serializer, mediaType, introspectionRefusal);
+                return;
+            }
         }
 
         var gate = http.RequestServices.GetRequiredService<ExecutionGate>();
@@ -131,6 +178,8 @@ internal static class GraphQLHttpEndpoint
         ExecutionResult result;
         try
         {
+            // The executer's timeout (GraphQL:ExecutionTimeout) and the client's disconnection both cancel validation and
+            // execution; resolvers pass the token on to Mediator and EF Core.
             var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
@@ -149,9 +198,37 @@ internal static class GraphQLHttpEndpoint
             gate.Release();
         }
 
-        response.StatusCode = StatusFor(result, mediaType);
-        response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(response.Body, result, http.RequestAborted);
+        await WriteResultAsync(http, serializer, mediaType, result);
+    }
+
+    private static async Task WriteResultAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, ExecutionResult result)
+    {
+        http.Response.StatusCode = StatusFor(result, mediaType);
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>A document refused before validation answers like an invalid one: 400 with application/graphql-response+json, else 200.</summary>
+    private static Task WriteRefusalAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, DocumentRefusal refusal) =>
+        WriteResultAsync(http, serializer, mediaType, new ExecutionResult { Errors = [new ExecutionError(refusal.Message) { Code = refusal.Code }] });
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes (read no further than that).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(HttpContext http, int limit)
+    {
+        if (http.Request.ContentLength > limit)
+            return null;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit + 1L; // the server stops a chunked body too
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>
@@ -166,20 +243,6 @@ internal static class GraphQLHttpEndpoint
         if (result.Errors?.Any(e => e is TimeoutError) == true)
             return StatusCodes.Status504GatewayTimeout;
         return result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-    }
-
-    private static GraphQLDocument? TryParse(string query)
-    {
-        try
-        {
-            return new GraphQLDocumentBuilder().Build(query);
-        }
-#pragma warning disable CA1031 // any parse failure is reported by the executer in the standard shape
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
     }
 
     /// <summary>The operation that will run; null when the executer must report an ambiguity or an unknown name.</summary>
