@@ -22,6 +22,12 @@ public sealed class RestFuzzTests(ApiFixture fixture, ITestOutputHelper output)
     /// <summary>Statuses any operation may answer whatever its description lists: the transport's, not the operation's.</summary>
     private static readonly int[] TransportStatuses = [413, 415, 429];
 
+    /// <summary>
+    /// Statuses the server answers that openapi.json does not list yet, reported for the contract to catch up: a create
+    /// whose body names an entity that does not exist answers 404; removing an alignment can break a rule (422).
+    /// </summary>
+    private static readonly HashSet<(string Operation, int Status)> KnownUndocumented = [("CreateObjective", 404), ("RemoveAlignment", 422)];
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task Every_operation_answers_bad_input_with_a_4xx_problem_naming_the_field_and_changes_nothing(DatabaseProvider provider)
@@ -58,7 +64,11 @@ public sealed class RestFuzzTests(ApiFixture fixture, ITestOutputHelper output)
                     baselineRefused = status == 400;
                 report.Answered(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (!operation.Documented.Contains(status) && !TransportStatuses.Contains(status))
+                {
                     report.Undocumented(operation.Id, status);
+                    if (status < 500 && !KnownUndocumented.Contains((operation.Id, status)))
+                        fail("status not in the contract", $"{status} {text}");
+                }
 
                 var now = await ChangesAsync(host, demo);
                 if (status >= 500)
@@ -79,19 +89,15 @@ public sealed class RestFuzzTests(ApiFixture fixture, ITestOutputHelper output)
 
         output.WriteLine(report.Summary(clock.Elapsed));
         report.WriteFile();
-        report.Failures.Where(f => Asserted.Contains(f.Kind)).Should().BeEmpty(report.Summary(clock.Elapsed));
+        report.Failures.Where(f => Asserted(f.Kind)).Should().BeEmpty(report.Summary(clock.Elapsed));
     }
 
     /// <summary>
-    /// The kinds of failure this test fails on. The others are reported figures: the answers of ASP.NET Core Identity's
-    /// sign-in endpoints (rewritten apart), and what the contract says beyond what the server does (see docs/decisions/0017).
+    /// Whether this test fails on a kind of failure. Reported only: the answers of ASP.NET Core Identity's sign-in
+    /// endpoints (rewritten apart) and what the contract says beyond what the server does (see docs/decisions/0017).
     /// </summary>
-    private static readonly HashSet<string> Asserted =
-    [
-        "4xx not a problem document",
-        "problem without title or code",
-        "refused but changed something",
-    ];
+    private static bool Asserted(string kind) =>
+        !kind.StartsWith("sign-in: ", StringComparison.Ordinal) && !kind.StartsWith("contract: ", StringComparison.Ordinal);
 
     /// <summary>A 4xx is an RFC 9457 problem document with a title and a code; a 400 lists errors, naming the broken field.</summary>
     private static void Judge(Action<string, string> fail, RestCase @case, HttpResponseMessage response, string text)
@@ -121,7 +127,8 @@ public sealed class RestFuzzTests(ApiFixture fixture, ITestOutputHelper output)
             fail("400 without errors", text);
             return;
         }
-        if (@case.Field is { } field && !errors.EnumerateObject().Any(e => Names(e.Name, field)))
+        // A value that may be valid can be refused by a rule about another field (a minimum above the maximum).
+        if (@case is { Field: { } field, MayBeValid: false } && !errors.EnumerateObject().Any(e => Names(e.Name, field)))
             fail("400 does not name the field", text);
     }
 
