@@ -63,7 +63,6 @@ public static class StrictJson
         options.NumberHandling = JsonNumberHandling.Strict; // "12" is not a number
         options.AllowDuplicateProperties = false; // {"title":"a","title":"b"} is ambiguous
         options.RespectNullableAnnotations = true; // null for a list or a required text names the field instead of failing later
-        options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new InputTextJsonConverter());
     }
 }

@@ -28,6 +28,9 @@ public sealed record RestCase(string Name, string? Field, string? RawBody, strin
     /// <summary>A field the contract marks required is left out: the server must refuse it (or the contract is wrong).</summary>
     public bool LeavesOutRequired { get; init; }
 
+    /// <summary>A field the contract marks optional is left out: the server may not refuse it for being missing.</summary>
+    public bool LeavesOutOptional { get; init; }
+
     /// <summary>Cases that make a request valid on its face (only a rule of the domain can refuse it).</summary>
     public bool MayBeValid { get; init; }
 }
@@ -214,7 +217,7 @@ public sealed class OpenApiCases(JsonElement document, Func<string, Guid> idFor)
         var isEnum = schema.TryGetProperty("enum", out _);
         RestCase Case(string what, JsonNode? value) => new($"{name}: {what}", name, With(valid, name, value));
 
-        yield return new RestCase($"{name}: missing", name, Without(valid, name)) { MayBeValid = !required, LeavesOutRequired = required };
+        yield return new RestCase($"{name}: missing", name, Without(valid, name)) { MayBeValid = !required, LeavesOutRequired = required, LeavesOutOptional = !required };
         yield return Case("null", null) with { MayBeValid = Nullable(declared) };
         switch (type)
         {
