@@ -92,6 +92,15 @@ if [ "$found_projects" -lt "$expected_projects" ]; then
   dn_failed=$((dn_failed + expected_projects - found_projects))
 fi
 count "$dn_passed" "$dn_failed"
+# The contract fuzz's figures (operations × cases, failures by kind), from the test output kept in the trx files.
+python3 - "$work/trx" <<'PY' >&2
+import glob, sys, xml.etree.ElementTree as ET
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for out in ET.parse(f).getroot().iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}StdOut"):
+        for line in (out.text or "").splitlines():
+            if line.startswith("Fuzz ") or line.startswith("  answers: "):
+                print(line)
+PY
 
 # ---------------------------------------------------------------- client
 log "Client contracts: typed GraphQL documents current with schema.graphql"
