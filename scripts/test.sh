@@ -92,12 +92,15 @@ if [ "$found_projects" -lt "$expected_projects" ]; then
   dn_failed=$((dn_failed + expected_projects - found_projects))
 fi
 count "$dn_passed" "$dn_failed"
-# Suites print a line of figures each ("GraphQL abuse suite: N cases, N failures, …"): show them with the totals.
+# Suites print their figures in their output ("GraphQL abuse suite: N cases, N failures, …", "Fuzz REST: operations ×
+# cases, failures by kind"): show them with the totals, from the test output kept in the trx files.
 python3 - "$work/trx" <<'PY' >&2
-import glob, re, sys
+import glob, re, sys, xml.etree.ElementTree as ET
 for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
-    for line in re.findall(r"[^\n>]*\bsuite: \d[^\n<]*", open(f, encoding="utf-8").read()):
-        print(line.strip())
+    for out in ET.parse(f).getroot().iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}StdOut"):
+        for line in (out.text or "").splitlines():
+            if re.search(r"\bsuite: \d", line) or line.startswith("Fuzz ") or line.startswith("  answers: "):
+                print(line.rstrip())
 PY
 
 # ---------------------------------------------------------------- client

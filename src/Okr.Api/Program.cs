@@ -46,6 +46,8 @@ builder.Services.Configure<JsonOptions>(o =>
         System.Text.Json.JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
 });
+// Bad input is refused while the body is read, for every operation (docs/decisions/0017).
+builder.Services.Configure<JsonOptions>(o => Okr.Api.Input.StrictJson.Apply(o.SerializerOptions));
 builder.Services.AddOkrOpenApi();
 
 var app = builder.Build();
@@ -83,9 +85,8 @@ InvitationEndpoints.Map(api);
 OrgUnitEndpoints.Map(api);
 PeriodEndpoints.Map(api);
 FocusAreaEndpoints.Map(api);
-// An unknown API path is a 404 problem, never the SPA's index.html.
-api.Map("/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path."))
-    .ExcludeFromDescription();
+// An unknown API path is a 404 problem, never the SPA's index.html; a body that is not JSON is a 415 problem.
+api.Map("/{**path}", UnmatchedApiRequest.Handle).ExcludeFromDescription();
 
 app.MapSpa();
 

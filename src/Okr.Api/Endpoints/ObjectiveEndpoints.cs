@@ -22,7 +22,7 @@ public static class ObjectiveEndpoints
     {
         var group = api.MapGroup("/objectives").WithTags("Objectives");
         group.MapPost("/", CreateObjective)
-            .Operation(nameof(CreateObjective), "Draft an objective for a unit in a period.").RuleViolations();
+            .Operation(nameof(CreateObjective), "Draft an objective for a unit in a period.").NotFound().RuleViolations();
         group.MapGet("/{id:guid}", GetObjective)
             .Operation(nameof(GetObjective), "One objective with its key results; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", UpdateObjective)

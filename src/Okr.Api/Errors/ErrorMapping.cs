@@ -40,7 +40,13 @@ public static partial class ErrorMapping
         UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),
         ConcurrencyException stale => new(StatusCodes.Status412PreconditionFailed, Conflict, stale.Message, null),
         BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad => Unreadable(bad.StatusCode, json),
-        BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.", bad.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when NoBody().IsMatch(bad.Message) =>
+            new(bad.StatusCode, Validation, "The request could not be read.", "This operation takes a JSON body.",
+                new Dictionary<string, string[]> { [Body] = ["Send a JSON object as the body, with Content-Type: application/json."] }),
+        BadHttpRequestException bad => new(bad.StatusCode, Validation, "The request could not be read.", bad.Message,
+            bad.StatusCode == StatusCodes.Status400BadRequest
+                ? new Dictionary<string, string[]> { [NamedParameter().Match(bad.Message) is { Success: true } named ? named.Groups["name"].Value : Body] = [bad.Message] }
+                : null),
         OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
         _ => new(StatusCodes.Status500InternalServerError, Internal, "Something went wrong on our side.",
             includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
@@ -77,8 +83,18 @@ public static partial class ErrorMapping
                 names.ToDictionary(name => name, _ => Required));
         }
         if (json.Path is not { Length: > 2 } path)
-            return new(status, Validation, "The request could not be read.", $"The body is not valid JSON ({where}).");
+            return new(status, Validation, "The request could not be read.", $"The body is not valid JSON ({where}).",
+                new Dictionary<string, string[]> { [Body] = [$"Send one JSON object that is valid JSON ({where})."] });
         var field = ToCamelCase(path[2..]);
+        if (json is Input.InvalidTextException text)
+            return new(status, Validation, InvalidFields, $"'{path[2..]}' has characters this API does not accept ({where}).",
+                new Dictionary<string, string[]> { [field] = [text.Message] });
+        if (DuplicateProperty().IsMatch(json.Message))
+            return new(status, Validation, InvalidFields, $"'{path[2..]}' appears more than once ({where}).",
+                new Dictionary<string, string[]> { [field] = ["This field appears more than once in the body: send it once."] });
+        if (NullForNonNullable().IsMatch(json.Message))
+            return new(status, Validation, InvalidFields, $"'{path[2..]}' may not be null ({where}).",
+                new Dictionary<string, string[]> { [field] = ["This field may not be null: leave it out to take its default, or send a value."] });
         return Unmapped().IsMatch(json.Message)
             ? new(status, Validation, InvalidFields, $"'{path[2..]}' is not a field of this operation ({where}).",
                 new Dictionary<string, string[]> { [field] = ["This operation has no such field. Check its spelling against the API description (/swagger)."] })
@@ -87,6 +103,9 @@ public static partial class ErrorMapping
     }
 
     private const string InvalidFields = "The request has invalid fields.";
+
+    /// <summary>The key of errors about the body as a whole (not JSON, not an object, missing).</summary>
+    public const string Body = "body";
     private static readonly string[] Required = ["This field is required."];
 
     [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (?<names>.+)$")]
@@ -94,6 +113,19 @@ public static partial class ErrorMapping
 
     [System.Text.RegularExpressions.GeneratedRegex("'(?<name>[^']+)'")]
     private static partial System.Text.RegularExpressions.Regex QuotedName();
+
+    [System.Text.RegularExpressions.GeneratedRegex("no body was provided|was not provided from body")]
+    private static partial System.Text.RegularExpressions.Regex NoBody();
+
+    /// <summary>A query or route parameter the framework could not bind: <c>parameter "bool useCookies"</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex NamedParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[Dd]uplicate")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateProperty();
+
+    [System.Text.RegularExpressions.GeneratedRegex("non-nullable|null value|cannot be null|was null", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NullForNonNullable();
 
     [System.Text.RegularExpressions.GeneratedRegex("could not be mapped to any .NET member")]
     private static partial System.Text.RegularExpressions.Regex Unmapped();

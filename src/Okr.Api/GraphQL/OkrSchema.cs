@@ -10,5 +10,6 @@ public sealed class OkrSchema : Schema
     {
         Description = "Okr: the OKR graph of your organisation — units, periods, objectives, key results, check-ins and everything computed from them.";
         Query = services.GetRequiredService<QueryGraphType>();
+        RegisterType(new InputStringGraphType()); // replaces the built-in String: text arguments follow the API's rule
     }
 }

@@ -149,9 +149,27 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         GuardTenantBoundary(changed);
+        GuardTextLengths(changed);
         BumpVersions(changed);
         await WriteAuditTrailAsync(changed, async, cancellationToken);
         return changed;
+    }
+
+    /// <summary>
+    /// Text longer than its column is refused as a validation failure naming the property, before the database sees it:
+    /// PostgreSQL and SQL Server would fail the statement, SQLite would store it. Validators give the same limits to each
+    /// command; this is what catches a limit a validator lacks (and ASP.NET Core Identity's own writes). See ADR 0017.
+    /// </summary>
+    private static void GuardTextLengths(List<EntityEntry> changed)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var entry in changed.Where(e => e.State is EntityState.Added or EntityState.Modified))
+            foreach (var property in entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties)))
+                if (property.CurrentValue is string text && property.Metadata.GetMaxLength() is { } limit && text.Length > limit
+                    && !property.Metadata.Name.StartsWith("Normalized", StringComparison.Ordinal))
+                    failures.Add(new(property.Metadata.Name, $"At most {limit} characters."));
+        if (failures.Count > 0)
+            throw new FluentValidation.ValidationException(failures);
     }
 
     /// <summary>Defence in depth behind the query filters: no write may touch another organisation's rows.</summary>

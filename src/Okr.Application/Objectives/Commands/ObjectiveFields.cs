@@ -64,7 +64,8 @@ public sealed class ObjectiveFieldsValidator : AbstractValidator<ObjectiveFields
         RuleFor(o => o.Risks).MaximumLength(TextLimits.LongText);
         RuleFor(o => o.Dependencies).MaximumLength(TextLimits.LongText);
         RuleFor(o => o.Raci).NotNull().Must(r => r.Count <= 50).WithMessage("At most 50 RACI entries.")
-            .Must(r => r.Count(e => e.Role == RaciRole.Accountable) <= 1).WithMessage("RACI has one accountable person at most.");
+            .Must(r => r.Count(e => e?.Role == RaciRole.Accountable) <= 1).WithMessage("RACI has one accountable person at most.");
+        RuleForEach(o => o.Raci).NotNull().WithMessage("A RACI entry may not be null.");
         RuleForEach(o => o.Raci).ChildRules(entry =>
         {
             entry.RuleFor(e => e.PersonId).NotEmpty();

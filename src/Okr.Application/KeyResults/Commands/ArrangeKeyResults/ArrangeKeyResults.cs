@@ -27,6 +27,7 @@ public sealed class ArrangeKeyResultsValidator : AbstractValidator<ArrangeKeyRes
     public ArrangeKeyResultsValidator()
     {
         RuleFor(c => c.KeyResults).NotNull().Must(k => k.Count <= 100);
+        RuleForEach(c => c.KeyResults).NotNull().WithMessage("A placement may not be null.");
         RuleForEach(c => c.KeyResults).ChildRules(p => p.RuleFor(x => x.Weight).InclusiveBetween(0, KeyResult.MaxWeight));
     }
 }

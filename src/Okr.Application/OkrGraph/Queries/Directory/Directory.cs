@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Exceptions;
@@ -5,6 +6,7 @@ using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
 using Okr.Application.OkrGraph.Snapshot;
 using Okr.Application.OkrGraph.Views;
+using Okr.Domain.Common;
 using Okr.Domain.Periods;
 
 namespace Okr.Application.OkrGraph.Queries.Directory;
@@ -33,6 +35,11 @@ public sealed record GetUnitDirectory : IQuery<UnitDirectory>;
 
 /// <summary>The organisation's people, by name; deactivated ones on request.</summary>
 public sealed record ListPeople(bool IncludeInactive = false, string? Search = null) : IQuery<IReadOnlyList<PersonView>>;
+
+public sealed class ListPeopleValidator : AbstractValidator<ListPeople>
+{
+    public ListPeopleValidator() => RuleFor(q => q.Search).MaximumLength(TextLimits.Email).WithMessage($"search is at most {TextLimits.Email} characters.");
+}
 
 /// <summary>The organisation's invitations, newest first (admins only: they hold email addresses of people not yet in).</summary>
 public sealed record ListInvitations(bool PendingOnly = false) : IQuery<IReadOnlyList<InvitationView>>, IAdminRequest;

@@ -58,7 +58,8 @@ public sealed class ClosePeriodValidator : AbstractValidator<ClosePeriod>
     public ClosePeriodValidator()
     {
         RuleFor(c => c.RollOver).NotNull().Must(r => r.Count <= 500).WithMessage("Roll over at most 500 objectives at once.")
-            .Must(r => r.Select(s => s.ObjectiveId).Distinct().Count() == r.Count).WithMessage("Name each objective to roll over once.");
+            .Must(r => r.Select(s => s?.ObjectiveId).Distinct().Count() == r.Count).WithMessage("Name each objective to roll over once.");
+        RuleForEach(c => c.RollOver).NotNull().WithMessage("A roll-over entry may not be null.");
         RuleForEach(c => c.RollOver).ChildRules(selection => selection.RuleFor(s => s.ObjectiveId).NotEmpty());
         RuleFor(c => c.TargetPeriodId).NotNull().When(c => c.RollOver is { Count: > 0 })
             .WithMessage("Choose the period the selected objectives roll over into.");
