@@ -789,7 +789,7 @@ export class AuthClient {
     }
 
     /**
-     * Sign out: clears the SPA's authentication cookie (bearer tokens simply expire).
+     * Sign out everywhere: ends the SPA's cookie and every bearer and refresh token of the caller.
      * @return No Content
      */
     logout(signal?: AbortSignal): Promise<void> {
