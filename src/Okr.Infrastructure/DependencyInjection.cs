@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CurrentUserResolver>();
+        services.AddScoped<RefreshTokenRotation>();
         // The framework (tokens, cookies) keeps the machine's clock; the product's rules read IClock, which
         // Clock:Start can pin for tests and demos.
         services.AddSingleton(TimeProvider.System);

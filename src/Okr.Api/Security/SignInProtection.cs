@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Okr.Infrastructure.Identity;
 
 namespace Okr.Api.Security;
 
@@ -76,6 +80,9 @@ public static class SignInProtection
     {
         group.AddEndpointFilter(async (context, next) =>
         {
+            if (context.Arguments.OfType<RefreshRequest>().FirstOrDefault() is { RefreshToken: { Length: > 0 } refreshToken })
+                return await RotateAsync(context, next, refreshToken);
+
             var email = context.Arguments.Select(EmailOf).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
             if (email is null)
                 return await next(context);
@@ -111,6 +118,23 @@ public static class SignInProtection
             return result;
         });
         return group;
+    }
+
+    /// <summary>
+    /// A refresh token is spent by its exchange; presented again, it revokes its family (see <see cref="RefreshTokenRotation"/>)
+    /// and is refused as Identity refuses an expired one. An unreadable or expired token is left to Identity to refuse.
+    /// </summary>
+    private static async ValueTask<object?> RotateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string refreshToken)
+    {
+        var services = context.HttpContext.RequestServices;
+        var bearer = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        var ticket = bearer.RefreshTokenProtector.Unprotect(refreshToken);
+        if (ticket?.Properties.ExpiresUtc is { } expires
+            && expires > services.GetRequiredService<TimeProvider>().GetUtcNow()
+            && Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && !await services.GetRequiredService<RefreshTokenRotation>().SpendAsync(refreshToken, userId, expires, context.HttpContext.RequestAborted))
+            return TypedResults.Challenge();
+        return await next(context);
     }
 
     /// <summary>One answer for every failed sign-in: unknown email, wrong password, locked or deactivated account.</summary>

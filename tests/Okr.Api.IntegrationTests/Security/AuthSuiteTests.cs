@@ -264,6 +264,46 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
         output.WriteLine("password change: the old access and refresh tokens refused");
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Refresh_tokens_rotate_and_a_replay_revokes_the_family(DatabaseProvider provider)
+    {
+        await using var host = await AuthSuite.HostAsync(provider);
+        var email = AuthSuite.NewEmail();
+        await host.RegisterAsync(email);
+        using var client = host.ClientAt("192.0.2.101");
+        var first = await (await client.LoginAsync(email, AuthSuite.Password)).TokensAsync();
+
+        var second = await (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.Refresh })).TokensAsync();
+        var third = await (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = second.Refresh })).TokensAsync();
+        second.Refresh.Should().NotBe(first.Refresh);
+        (await InfoAsync(client, third.Access)).Should().Be(HttpStatusCode.OK);
+
+        var replay = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.Refresh });
+
+        replay.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a spent refresh token is refused");
+        (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = third.Refresh })).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized, "the replay revoked the family, the latest token too");
+        (await InfoAsync(client, third.Access)).Should().Be(HttpStatusCode.Unauthorized, "and its access tokens");
+        (await client.LoginAsync(email, AuthSuite.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "the owner signs in again");
+        output.WriteLine($"{provider}: 2 rotations; the replay of the first token refused and the family (refresh and access tokens) revoked");
+    }
+
+    [Fact]
+    public async Task Two_racing_exchanges_of_one_refresh_token_do_not_both_succeed()
+    {
+        await using var host = await AuthSuite.HostAsync();
+        var email = AuthSuite.NewEmail();
+        await host.RegisterAsync(email);
+        using var client = host.ClientAt("192.0.2.102");
+        var tokens = await (await client.LoginAsync(email, AuthSuite.Password)).TokensAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Refresh })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().BeLessThanOrEqualTo(1);
+        output.WriteLine($"racing refreshes: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}");
+    }
+
     private static async Task<HttpStatusCode> InfoAsync(HttpClient client, string accessToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/manage/info");
