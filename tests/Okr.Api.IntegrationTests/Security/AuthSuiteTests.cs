@@ -304,6 +304,28 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
         output.WriteLine($"racing refreshes: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}");
     }
 
+    [Fact]
+    public async Task An_invitation_is_accepted_only_by_the_invited_address_which_it_confirms()
+    {
+        await using var host = await AuthSuite.HostAsync();
+        using var organization = await host.NewOrganizationAsync();
+        var invited = AuthSuite.NewEmail();
+        var created = await organization.Admin.PostAsJsonAsync("/api/invitations", new { email = invited, role = "Member" });
+        var token = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+
+        using var holder = await host.NewUserAsync(); // someone else who got hold of the link
+        var stolen = await holder.PostAsJsonAsync("/api/invitations/accept", new { token });
+        using var invitee = await host.NewUserAsync(invited);
+        var confirmedBefore = await host.WithDbAsync(db => db.Users.Where(u => u.Email == invited).Select(u => u.EmailConfirmed).SingleAsync());
+        var accepted = await invitee.PostAsJsonAsync("/api/invitations/accept", new { token });
+
+        await stolen.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        accepted.StatusCode.Should().Be(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
+        confirmedBefore.Should().BeFalse();
+        (await host.WithDbAsync(db => db.Users.Where(u => u.Email == invited).Select(u => u.EmailConfirmed).SingleAsync())).Should().BeTrue();
+        output.WriteLine("invitation: another address refused (403); the invited address accepted and its email marked confirmed");
+    }
+
     private static async Task<HttpStatusCode> InfoAsync(HttpClient client, string accessToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/manage/info");
