@@ -74,7 +74,8 @@ public static class SignInProtection
 
     /// <summary>
     /// The filter on Identity's endpoints: per-account throttle and per-(account, client) backoff on sign-in; one answer for a
-    /// wrong password, an unknown email and a locked account; registration answers the same whether the email is taken or not.
+    /// wrong password, an unknown email and a locked account; registration answers the same whether the email is taken or not;
+    /// a refresh token is good for one exchange.
     /// </summary>
     public static RouteGroupBuilder ProtectSignIn(this RouteGroupBuilder group)
     {
