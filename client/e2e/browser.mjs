@@ -9,6 +9,9 @@ export const baseUrl = process.env.OKR_E2E_URL ?? 'http://127.0.0.1:5080';
 export const artifacts = process.env.OKR_E2E_ARTIFACTS ?? path.resolve('test-artifacts');
 export const demoPassword = process.env.OKR_DEMO_PASSWORD ?? 'Demo-Okr-2026';
 
+/** What the server requires on writes signed in with the session cookie (its CSRF protection), as the SPA sends it. */
+export const csrfHeaders = { 'x-requested-with': 'XMLHttpRequest' };
+
 // Time is an input: test.sh starts the API with --Clock:Start=$OKR_E2E_NOW and the browser's clock is pinned to the
 // same instant, so the demo data (generated relative to the API's clock) and every status look the same on any day.
 // Both clocks run on from there in real time. Without OKR_E2E_NOW the tests use the machine's clock.

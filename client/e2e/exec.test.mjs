@@ -3,7 +3,7 @@
 // objective this test creates itself, so the demo's current quarter stays open for the other browser tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, day, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
+import { baseUrl, csrfHeaders, day, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
 
 const admin = 'admin@acme.test';
 const longDate = (iso) =>
@@ -40,7 +40,7 @@ async function rest(page, method, path, body) {
   const response = await page.request.fetch(`${baseUrl}${path}`, {
     method,
     data: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...csrfHeaders },
   });
   const text = await response.text();
   assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${text}`);
@@ -48,7 +48,7 @@ async function rest(page, method, path, body) {
 }
 
 async function gql(page, query, variables = {}) {
-  const response = await page.request.post(`${baseUrl}/graphql`, { data: { query, variables } });
+  const response = await page.request.post(`${baseUrl}/graphql`, { data: { query, variables }, headers: csrfHeaders });
   const body = await response.json();
   assert.ok(!body.errors, JSON.stringify(body.errors));
   return body.data;

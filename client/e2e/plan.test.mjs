@@ -3,7 +3,7 @@
 // progress and status change on the dashboard and the alignment map; and an admin invites someone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
+import { baseUrl, csrfHeaders, demoPassword, openBrowser, screenshot as save } from './browser.mjs';
 
 const companyObjective = 'Make it easy for the right customers to buy and hard for them to go';
 
@@ -282,7 +282,7 @@ test('someone invited joins: the admin sees the invitation accepted and the newc
 
     // The invitee signs up and accepts (through the API, with their own session).
     const post = async (path, body) => {
-      const response = await invitee.page.request.post(`${baseUrl}${path}`, { data: body });
+      const response = await invitee.page.request.post(`${baseUrl}${path}`, { data: body, headers: csrfHeaders });
       assert.ok(response.ok(), `${path} answered ${response.status()}: ${await response.text()}`);
     };
     await post('/api/auth/register', { email, password: demoPassword });

@@ -4,7 +4,7 @@
 // other browser tests rely on is left as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, bearerToken, day, demoPassword, openBrowser, screenshot } from './browser.mjs';
+import { baseUrl, bearerToken, csrfHeaders, day, demoPassword, openBrowser, screenshot } from './browser.mjs';
 
 async function signIn(page, email) {
   await page.goto(`${baseUrl}/sign-in`);
@@ -23,11 +23,11 @@ function client(page) {
   };
   return {
     graphql: async (query, variables = {}) => {
-      const body = await ok(await page.request.post(`${baseUrl}/graphql`, { data: { query, variables } }));
+      const body = await ok(await page.request.post(`${baseUrl}/graphql`, { data: { query, variables }, headers: csrfHeaders }));
       assert.equal(body.errors, undefined, JSON.stringify(body.errors));
       return body.data;
     },
-    post: async (path, data) => ok(await page.request.post(`${baseUrl}${path}`, { data })),
+    post: async (path, data) => ok(await page.request.post(`${baseUrl}${path}`, { data, headers: csrfHeaders })),
   };
 }
 

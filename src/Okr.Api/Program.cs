@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Okr.Api.Endpoints;
 using Okr.Api.Errors;
 using Okr.Api.Hosting;
+using Okr.Api.Security;
 using Okr.Infrastructure.Seeding;
 
 // The container's HEALTHCHECK: the runtime image has no curl, so the app probes itself.
@@ -31,6 +32,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"]
         ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 builder.Services.AddAuthorization();
+builder.Services.AddSignInProtection(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
     // Every problem carries a stable code, including those the framework writes itself.
@@ -55,9 +57,14 @@ var app = builder.Build();
 if (rebuildRollups)
     return await app.Services.RebuildRollupsAsync(Console.Out);
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseCrossSiteRequestProtection();
 app.UseCurrentUser();
 app.UseAuthorization();
 

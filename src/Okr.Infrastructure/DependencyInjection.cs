@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CurrentUserResolver>();
+        services.AddScoped<RefreshTokenRotation>();
+        services.AddScoped<IAccounts, Accounts>();
         // The framework (tokens, cookies) keeps the machine's clock; the product's rules read IClock, which
         // Clock:Start can pin for tests and demos.
         services.AddSingleton(TimeProvider.System);
@@ -84,16 +86,33 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>ASP.NET Core Identity on EF Core with the API endpoints' bearer tokens and cookies.</summary>
-    public static IdentityBuilder AddOkrIdentity(this IServiceCollection services) =>
-        services.AddIdentityApiEndpoints<AppUser>(options =>
+    /// <summary>
+    /// ASP.NET Core Identity on EF Core with the API endpoints' bearer tokens and cookies. Passwords: at least 10
+    /// characters, no composition rules, none of the common ones (NIST SP 800-63B). Failed passwords never lock an
+    /// account (see <see cref="OkrSignInManager"/>); a lockout end is how an account is deactivated (ADR 0016).
+    /// </summary>
+    public static IdentityBuilder AddOkrIdentity(this IServiceCollection services)
+    {
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            cookie.Cookie.HttpOnly = true;
+        });
+        return services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
             })
-            .AddEntityFrameworkStores<OkrDbContext>();
+            .AddEntityFrameworkStores<OkrDbContext>()
+            .AddSignInManager<OkrSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+    }
+
+    public const int MinimumPasswordLength = 10;
 
     private static string Required(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -74,7 +74,9 @@ public sealed class AuthTests(ApiFixture fixture)
         using var client = host.CreateClient(new() { HandleCookies = true });
         (await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "lead@acme.test", password = ApiFixture.DemoPassword })).EnsureSuccessStatusCode();
 
-        var logout = await client.PostAsync("/api/auth/logout", null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        var logout = await client.SendAsync(request);
 
         logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.GetAsync("/api/auth/manage/info")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

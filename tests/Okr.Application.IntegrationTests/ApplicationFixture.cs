@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,8 +145,14 @@ public sealed class TestScope(ServiceProvider services) : IAsyncDisposable
         var scope = services.CreateAsyncScope();
         if (_userId is { } userId)
         {
+            // The session's security stamp, as Identity's tokens and cookies carry it.
+            var stamp = await scope.ServiceProvider.GetRequiredService<OkrDbContext>().Users.AsNoTracking()
+                .Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync() ?? string.Empty;
             var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(ClaimTypes.Email, _email ?? string.Empty)],
+                [
+                    new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(ClaimTypes.Email, _email ?? string.Empty),
+                    new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp),
+                ],
                 authenticationType: "Test");
             await scope.ServiceProvider.GetRequiredService<CurrentUserResolver>().ResolveAsync(new ClaimsPrincipal(identity), CancellationToken.None);
         }

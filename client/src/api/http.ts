@@ -51,9 +51,17 @@ export function problemToError(status: number, body: string): ApiError {
   return new ApiError(message, status, problem.code, problem.errors ?? {});
 }
 
-/** fetch with the session cookie; 4xx/5xx are left to the caller (the generated client handles them). */
+/**
+ * The header the server requires on every write signed in with the session cookie (its CSRF protection: a cross-site
+ * form cannot send it, and a cross-site script cannot without a CORS preflight the server never grants).
+ */
+export const csrfHeaders = { 'X-Requested-With': 'XMLHttpRequest' } as const;
+
+/** fetch with the session cookie and the CSRF header; 4xx/5xx are left to the caller (the generated client handles them). */
 export function httpFetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
-  return fetch(url, { ...init, credentials: 'same-origin' }).catch(() => {
+  const headers = new Headers(init?.headers);
+  for (const [name, value] of Object.entries(csrfHeaders)) headers.set(name, value);
+  return fetch(url, { ...init, headers, credentials: 'same-origin' }).catch(() => {
     throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
   });
 }

@@ -783,7 +783,7 @@ export class AuthClient {
     }
 
     /**
-     * Sign out: clears the SPA's authentication cookie (bearer tokens simply expire).
+     * Sign out everywhere: ends the SPA's cookie and every bearer and refresh token of the caller.
      * @return No Content
      */
     logout(signal?: AbortSignal): Promise<void> {
@@ -6727,7 +6727,7 @@ export class PeriodsClient {
     }
 }
 
-/** A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the organisation with the invitation's role. */
+/** A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the organisation with the invitation's role. Only the invited address may accept; the one-time token, which reached the invitee at that address, confirms it (ADR 0016: until the product emails invitations itself, whoever holds the link is trusted with the address). */
 export interface AcceptInvitation {
     /** The one-time token from the invitation link. */
     token: string;

@@ -1,12 +1,13 @@
 import { GraphiQL } from 'graphiql';
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import 'graphiql/style.css';
+import { csrfHeaders } from '../api/http';
 
 const fetcher = async (params: unknown) => {
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', ...csrfHeaders },
     body: JSON.stringify(params),
   });
   return response.json();

@@ -1,17 +1,29 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Okr.Infrastructure.Persistence;
 
 namespace Okr.Infrastructure.Identity;
 
 /// <summary>Turns the authenticated principal into the scope's <see cref="CurrentUser"/>, with their organisation membership.</summary>
-public sealed class CurrentUserResolver(CurrentUser currentUser, OkrDbContext db)
+public sealed class CurrentUserResolver(CurrentUser currentUser, OkrDbContext db, IOptions<IdentityOptions> identityOptions)
 {
-    public async Task ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    /// <returns>
+    /// False when the principal's session has ended: its security stamp is no longer the user's (signed out, password
+    /// changed or reset, refresh token replayed, account deactivated), or the user is gone. The caller then treats the
+    /// request as anonymous, so a bearer token dies with its session instead of living on for its hour (ADR 0016).
+    /// </returns>
+    public async Task<bool> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (principal.Identity?.IsAuthenticated != true
             || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            return;
+            return true;
+
+        // One primary-key read per request: exact on every instance, no cache to invalidate.
+        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(cancellationToken);
+        if (stamp is null || stamp.SecurityStamp != principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType))
+            return false;
 
         currentUser.SignIn(userId, principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name));
 
@@ -20,5 +32,6 @@ public sealed class CurrentUserResolver(CurrentUser currentUser, OkrDbContext db
             .FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (person is { IsActive: true })
             currentUser.JoinedAs(person);
+        return true;
     }
 }

@@ -49,7 +49,8 @@ public static class DatabaseInitializer
 
     /// <summary>
     /// At start-up: applies the provider's migrations (unless <c>Database:MigrateAtStartup</c> is false), then,
-    /// outside Production and when <c>Demo:Seed</c> is on, seeds the demo organisation into an empty database.
+    /// in Development and when <c>Demo:Seed</c> is on, seeds the demo organisation into an empty database; in any other
+    /// environment, deactivates the demo accounts.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -69,8 +70,15 @@ public static class DatabaseInitializer
                 await RebuildAsync(db, cancellationToken);
         }
 
+        // Demo people sign in only in Development: their password is published. Anywhere else they are deactivated,
+        // so a database seeded before the switch to Staging or Production does not keep a door open (ADR 0016).
         var demo = provider.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (demo.Seed && !provider.GetRequiredService<IHostEnvironment>().IsProduction())
-            await provider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        if (provider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            if (demo.Seed)
+                await provider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        }
+        else
+            await DemoSeeder.DeactivateDemoAccountsAsync(db, cancellationToken);
     }
 }

@@ -24,6 +24,9 @@ public sealed class DemoOrganization
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The domain of every demo account (reserved by RFC 2606: nobody real has an address there).</summary>
+    public const string EmailDomain = "acme.test";
+
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("admin", "admin@acme.test", "Avery Admin", OrganizationRole.Admin),

@@ -63,6 +63,25 @@ public sealed partial class DemoSeeder(
         db.Comments.AddRange(demo.Comments);
     }
 
+    /// <summary>
+    /// Locks every demo account (an address under <see cref="DemoOrganization.EmailDomain"/>, reserved by RFC 2606, so no
+    /// real person owns one; the test copies of the demo share it) for good and ends its sessions (a new security stamp). Runs at every start outside
+    /// Development; answers how many accounts it deactivated.
+    /// </summary>
+    public static Task<int> DeactivateDemoAccountsAsync(OkrDbContext db, CancellationToken cancellationToken)
+    {
+        var suffix = "@" + DemoOrganization.EmailDomain.ToUpperInvariant();
+        return db.Users
+            .Where(u => u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(suffix))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.LockoutEnabled, true)
+                .SetProperty(u => u.LockoutEnd, DeactivatedUntil)
+                .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString()), cancellationToken);
+    }
+
+    /// <summary>A lockout end that never comes: how an account is deactivated.</summary>
+    public static readonly DateTimeOffset DeactivatedUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static string GeneratePassword() =>
         // Identity's default rules: upper, lower, digit, symbol.
         "Okr-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y') + "-7a";

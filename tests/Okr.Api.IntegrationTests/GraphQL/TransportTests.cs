@@ -201,6 +201,7 @@ public sealed class TransportTests(ApiFixture fixture)
         var preflighted = await GraphQLClient.ReadAsync(await browser.SendAsync(Get("{ organization { name } }", preflight: true)));
         preflighted.ShouldSucceed().GetProperty("organization").GetProperty("name").GetString().Should().Be("Acme");
 
+        browser.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest"); // as the SPA sends every POST
         var cookiePost = await browser.GraphQLAsync("{ organization { name } }");
         cookiePost.ShouldSucceed();
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,8 +14,8 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host over HTTP (TestServer), one per provider, started once for the collection: migrated and
-/// seeded with the demo organisation at <see cref="FakeClock.DefaultNow"/>. Tests that change things work in
+/// The real host over HTTP (TestServer), one per provider, started once for the collection, in Development (the only
+/// environment where the demo people exist): migrated and seeded with the demo organisation at <see cref="FakeClock.DefaultNow"/>. Tests that change things work in
 /// organisations of their own, so the demo stays as seeded.
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
@@ -49,20 +50,34 @@ public sealed class ApiTests : ICollectionFixture<ApiFixture>
     public const string Name = "api";
 }
 
-public sealed class OkrApiFactory(TestDatabase database) : WebApplicationFactory<Program>
+/// <summary>
+/// The host on a test database. <paramref name="environment"/> and <paramref name="settings"/> (applied last) serve the
+/// tests of start-up and sign-in rules; <paramref name="ownsDatabase"/> false leaves the database to a later host.
+/// </summary>
+public sealed class OkrApiFactory(TestDatabase database, string environment = "Development",
+    IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new();
 
+    /// <summary>The framework's clock (tokens, throttles), which a test may move forward.</summary>
+    public MovableTimeProvider Time { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Okr", database.ConnectionString);
-        builder.UseSetting("Demo:Seed", "true");
+        // Every test signs in and registers from one address: the throttle's limits are out of reach here (the auth suite proves them).
+        builder.UseSetting("SignIn:Throttle:ClientPermits", "1000000");
+        builder.UseSetting("SignIn:Throttle:AccountPermits", "1000000");
         builder.UseSetting("Demo:Password", ApiFixture.DemoPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IClock>(Clock);
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
             SqlStatementCounter.Register(services);
         });
     }
@@ -99,8 +114,39 @@ public sealed class OkrApiFactory(TestDatabase database) : WebApplicationFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+            await database.DisposeAsync();
     }
 
     private sealed record AccessTokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
+
+/// <summary>The machine's clock plus an offset a test moves forward (the framework's timers keep real time).</summary>
+public sealed class MovableTimeProvider : TimeProvider
+{
+    public TimeSpan Offset { get; private set; }
+
+    public void Advance(TimeSpan by) => Offset += by;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}
+
+/// <summary>
+/// TestServer has no client address; a request may name one in <see cref="Header"/>, so tests can play several
+/// clients (the sign-in throttle keys on the address).
+/// </summary>
+public sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+                context.Connection.RemoteIpAddress = address;
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -7,14 +7,12 @@ import { describeError } from '../../api/http';
 import { useSession } from '../../auth/session';
 import { AuthLayout } from './AuthLayout';
 
-/** The password rules of the server (ASP.NET Core Identity's defaults, 8 characters minimum). */
+/**
+ * The password rule the SPA can check by itself: at least 10 characters, no composition rules. The server also refuses
+ * the most common passwords (and those with digits or symbols added), and says so.
+ */
 export function passwordProblems(password: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 8) problems.push('at least 8 characters');
-  if (!/[a-z]/.test(password)) problems.push('a lowercase letter');
-  if (!/[A-Z]/.test(password)) problems.push('an uppercase letter');
-  if (!/[0-9]/.test(password)) problems.push('a digit');
-  return problems;
+  return password.length < 10 ? ['at least 10 characters'] : [];
 }
 
 export function SignUpPage() {
@@ -37,7 +35,17 @@ export function SignUpPage() {
     setErrors([]);
     try {
       await api.auth.register({ email: values.email.trim(), password: values.password });
-      await api.auth.login({ email: values.email.trim(), password: values.password }, true);
+      try {
+        await api.auth.login({ email: values.email.trim(), password: values.password }, true);
+      } catch (e) {
+        // The server answers a registration the same whether the address is new or taken (so nobody can learn who
+        // has an account); a taken address shows here, when its password does not match.
+        if (describeError(e).status === 401) {
+          setErrors(['This account could not be created. If the address already has an account, sign in with its password instead.']);
+          return;
+        }
+        throw e;
+      }
       await session.refresh();
       navigate(params.get('next') ?? '/create-organization', { replace: true });
     } catch (e) {
@@ -72,7 +80,7 @@ export function SignUpPage() {
           <PasswordInput
             label="Password"
             autoComplete="new-password"
-            description="At least 8 characters, with upper and lower case letters and a digit."
+            description="At least 10 characters; a few unrelated words make a good one. Common passwords are refused."
             {...form.getInputProps('password')}
           />
           <Button type="submit" loading={form.submitting} fullWidth mt="xs">

@@ -12,7 +12,9 @@ namespace Okr.Application.Invitations.Commands.AcceptInvitation;
 
 /// <summary>
 /// A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the
-/// organisation with the invitation's role.
+/// organisation with the invitation's role. Only the invited address may accept; the one-time token, which reached the
+/// invitee at that address, confirms it (ADR 0016: until the product emails invitations itself, whoever holds the link
+/// is trusted with the address).
 /// </summary>
 public sealed record AcceptInvitation : ICommand<PersonDto>, IUserRequest
 {
@@ -31,7 +33,7 @@ public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitati
     }
 }
 
-public sealed class AcceptInvitationHandler(IOkrDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<AcceptInvitation, PersonDto>
+public sealed class AcceptInvitationHandler(IOkrDbContext db, ICurrentUser user, IClock clock, IAccounts accounts) : ICommandHandler<AcceptInvitation, PersonDto>
 {
     public async ValueTask<PersonDto> Handle(AcceptInvitation command, CancellationToken cancellationToken)
     {
@@ -56,6 +58,7 @@ public sealed class AcceptInvitationHandler(IOkrDbContext db, ICurrentUser user,
 
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
+        await accounts.ConfirmEmailAsync(userId, cancellationToken);
         return new PersonDto(person.Id, person.Version, person.DisplayName, person.Email, person.Role, person.IsActive, []);
     }
 }

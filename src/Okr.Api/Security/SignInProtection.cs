@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Okr.Infrastructure.Identity;
+
+namespace Okr.Api.Security;
+
+/// <summary>
+/// Throttling of the endpoints a stranger can reach (ASP.NET Core rate limiting: 429 with <c>Retry-After</c>, per client
+/// and per account), and sign-in answers that do not tell whether an account exists (ADR 0016).
+/// </summary>
+public static class SignInProtection
+{
+    /// <summary>The anonymous endpoints (and those that take a secret from a link), throttled per client.</summary>
+    private static readonly string[] ThrottledPaths =
+    [
+        "/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/confirmEmail",
+        "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword",
+        "/api/invitations/accept", "/api/organizations",
+    ];
+
+    public static IServiceCollection AddSignInProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<SignInFailures>();
+        services.AddSingleton<AccountLimiter>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInThrottleOptions>>((limiter, throttle) =>
+        {
+            var settings = throttle.Value;
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsThrottled(http.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = settings.ClientPermits,
+                        Window = TimeSpan.FromSeconds(settings.ClientWindowSeconds),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            limiter.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.ClientWindowSeconds);
+                return new ValueTask(TooManyAttempts(retryAfter).ExecuteAsync(context.HttpContext));
+            };
+        });
+        return services;
+    }
+
+    private static bool IsThrottled(HttpRequest request) =>
+        ThrottledPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+        && (!HttpMethods.IsGet(request.Method) || request.Path.Equals("/api/auth/confirmEmail", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The client, as the server sees it (behind a proxy, configure forwarded headers so this is the real address).</summary>
+    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>An email as one account: trimmed and upper-cased as Identity normalises it.</summary>
+    public static string AccountOf(string email) => email.Trim().ToUpperInvariant();
+
+    /// <summary>429 with Retry-After (whole seconds, at least one) and a problem document saying when to try again.</summary>
+    public static IResult TooManyAttempts(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new RetryAfterResult(seconds, TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+            title: $"Too many attempts. Try again in {seconds} seconds."));
+    }
+
+    /// <summary>
+    /// The filter on Identity's endpoints: per-account throttle and per-(account, client) backoff on sign-in; one answer for a
+    /// wrong password, an unknown email and a locked account; registration answers the same whether the email is taken or not;
+    /// a refresh token is good for one exchange.
+    /// </summary>
+    public static RouteGroupBuilder ProtectSignIn(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.Arguments.OfType<RefreshRequest>().FirstOrDefault() is { RefreshToken: { Length: > 0 } refreshToken })
+                return await RotateAsync(context, next, refreshToken);
+
+            var email = context.Arguments.Select(EmailOf).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
+            if (email is null)
+                return await next(context);
+
+            var http = context.HttpContext;
+            var services = http.RequestServices;
+            var account = AccountOf(email);
+            var client = ClientOf(http);
+            using var lease = services.GetRequiredService<AccountLimiter>().Acquire(account);
+            if (!lease.IsAcquired)
+                return TooManyAttempts(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+
+            var isLogin = context.Arguments.Any(a => a is LoginRequest);
+            var failures = services.GetRequiredService<SignInFailures>();
+            if (isLogin && failures.WaitFor(account, client) is { } backoff && backoff > TimeSpan.Zero)
+                return TooManyAttempts(backoff);
+
+            var result = await next(context);
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            if (isLogin)
+            {
+                if (inner is ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized } refused && refused.ProblemDetails.Detail != "RequiresTwoFactor")
+                {
+                    failures.Failed(account, client);
+                    return SignInRefused();
+                }
+                if (inner is EmptyHttpResult)
+                    failures.Succeeded(account, client);
+                return result;
+            }
+            if (context.Arguments.Any(a => a is RegisterRequest) && inner is ValidationProblem problem)
+                return WithoutTakenEmail(problem);
+            return result;
+        });
+        return group;
+    }
+
+    /// <summary>
+    /// A refresh token is spent by its exchange; presented again, it revokes its family (see <see cref="RefreshTokenRotation"/>)
+    /// and is refused as Identity refuses an expired one. An unreadable or expired token is left to Identity to refuse.
+    /// </summary>
+    private static async ValueTask<object?> RotateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string refreshToken)
+    {
+        var services = context.HttpContext.RequestServices;
+        var bearer = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        var ticket = bearer.RefreshTokenProtector.Unprotect(refreshToken);
+        if (ticket?.Properties.ExpiresUtc is { } expires
+            && expires > services.GetRequiredService<TimeProvider>().GetUtcNow()
+            && Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && !await services.GetRequiredService<RefreshTokenRotation>().SpendAsync(refreshToken, userId, expires, context.HttpContext.RequestAborted))
+            return TypedResults.Challenge();
+        return await next(context);
+    }
+
+    /// <summary>One answer for every failed sign-in: unknown email, wrong password, locked or deactivated account.</summary>
+    public static ProblemHttpResult SignInRefused() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email or the password is not right.");
+
+    /// <summary>
+    /// A registration refused only because the email is taken answers as a successful one: the owner of the address
+    /// is the one to learn it (by email, once the product sends any; ADR 0016), not whoever tries the address.
+    /// </summary>
+    private static IResult WithoutTakenEmail(ValidationProblem problem)
+    {
+        var errors = problem.ProblemDetails.Errors
+            .Where(e => e.Key is not ("DuplicateUserName" or "DuplicateEmail"))
+            .ToDictionary(e => e.Key, e => e.Value);
+        return errors.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(errors);
+    }
+
+    private static string? EmailOf(object? argument) => argument switch
+    {
+        LoginRequest login => login.Email,
+        RegisterRequest register => register.Email,
+        ForgotPasswordRequest forgot => forgot.Email,
+        ResetPasswordRequest reset => reset.Email,
+        ResendConfirmationEmailRequest resend => resend.Email,
+        _ => null,
+    };
+
+    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status429TooManyRequests;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
+
+/// <summary>Requests naming one account, from any client (fixed window per normalised email).</summary>
+public sealed class AccountLimiter(IOptions<SignInThrottleOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
+        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.AccountPermits,
+            Window = TimeSpan.FromSeconds(options.Value.AccountWindowSeconds),
+            QueueLimit = 0,
+        }));
+
+    public RateLimitLease Acquire(string account) => _limiter.AttemptAcquire(account);
+
+    public void Dispose() => _limiter.Dispose();
+}

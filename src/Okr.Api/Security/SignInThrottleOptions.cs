@@ -1,0 +1,21 @@
+namespace Okr.Api.Security;
+
+/// <summary>How hard guessing is made (section <c>SignIn:Throttle</c>; ADR 0016). The defaults suit people; tests raise or lower them.</summary>
+public sealed class SignInThrottleOptions
+{
+    public const string Section = "SignIn:Throttle";
+
+    /// <summary>Requests one client (IP address) may send to the anonymous endpoints per <see cref="ClientWindowSeconds"/>.</summary>
+    public int ClientPermits { get; set; } = 30;
+    public int ClientWindowSeconds { get; set; } = 60;
+
+    /// <summary>Sign-in, registration and password-reset requests naming one account, from anywhere, per <see cref="AccountWindowSeconds"/>.</summary>
+    public int AccountPermits { get; set; } = 10;
+    public int AccountWindowSeconds { get; set; } = 60;
+
+    /// <summary>Wrong passwords one client may try on one account before it has to wait (the account stays open to everyone else).</summary>
+    public int FailuresBeforeBackoff { get; set; } = 5;
+    /// <summary>The first wait; it doubles with each further failure, up to <see cref="MaxBackoffSeconds"/>.</summary>
+    public int BackoffSeconds { get; set; } = 60;
+    public int MaxBackoffSeconds { get; set; } = 900;
+}

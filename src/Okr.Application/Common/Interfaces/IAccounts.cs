@@ -1,0 +1,8 @@
+namespace Okr.Application.Common.Interfaces;
+
+/// <summary>The sign-in accounts (ASP.NET Core Identity's users), as far as use cases touch them.</summary>
+public interface IAccounts
+{
+    /// <summary>Records that the account's owner proved its email address (ADR 0016).</summary>
+    Task ConfirmEmailAsync(Guid userId, CancellationToken cancellationToken);
+}
