@@ -129,4 +129,19 @@ public sealed class InputValidationTests(ApiFixture fixture)
         asLiteral.ErrorCodes.Should().NotBeEmpty(asLiteral.Text).And.NotContain("INTERNAL");
         (await admin.GraphQLAsync("query($t: String) { objectives(filter: {text: $t}) { totalCount } }", new { t = "revenue" })).ShouldSucceed();
     }
+
+    [Fact]
+    public async Task A_damaged_confirmation_link_and_oversized_emails_on_the_sign_in_endpoints_are_400s_naming_the_field()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        using var anonymous = host.CreateClient();
+
+        await (await anonymous.GetAsync("/api/auth/confirmEmail?userId=not-an-id&code=%21%21%21")).ShouldNameFieldsAsync("userId", "code");
+        await (await anonymous.GetAsync($"/api/auth/confirmEmail?userId={Guid.NewGuid()}&code=abc&changedEmail=")).ShouldNameFieldsAsync("changedEmail");
+        var longEmail = new string('a', 300) + "@acme.test";
+        await (await anonymous.PostAsJsonAsync("/api/auth/forgotPassword", new { email = longEmail })).ShouldNameFieldsAsync("email");
+        await (await anonymous.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = longEmail })).ShouldNameFieldsAsync("email");
+        // A well-formed link for nobody is not a 400: Identity answers it as it always did, without saying who exists.
+        (await anonymous.GetAsync($"/api/auth/confirmEmail?userId={Guid.NewGuid()}&code=abc")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }
