@@ -29,4 +29,8 @@ internal static class EndpointConventions
     public static RouteHandlerBuilder RuleViolations(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>Endpoints a stranger can reach, throttled per client (ADR 0016): 429 with Retry-After.</summary>
+    public static RouteHandlerBuilder Throttled(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

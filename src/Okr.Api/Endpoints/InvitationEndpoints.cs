@@ -25,7 +25,7 @@ public static class InvitationEndpoints
         group.MapPost("/accept", AcceptInvitation)
             .Operation(nameof(AcceptInvitation),
                 "Accept an invitation sent to the caller's email and join its organisation; the caller must not belong to one yet.")
-            .NotFoundAndStale().RuleViolations();
+            .NotFoundAndStale().RuleViolations().Throttled();
     }
 
     public static async Task<Created<InvitationCreated>> CreateInvitation(CreateInvitation command, ISender sender, HttpContext http,

@@ -16,7 +16,7 @@ public static class OrganizationEndpoints
         var group = api.MapGroup("/organizations").WithTags("Organizations");
         group.MapPost("/", CreateOrganization)
             .Operation(nameof(CreateOrganization), "Create an organisation; the caller, who must not belong to one yet, becomes its admin.")
-            .RuleViolations();
+            .RuleViolations().Throttled();
         group.MapGet("/{id:guid}", GetOrganization)
             .Operation(nameof(GetOrganization), "The caller's organisation with its settings; the ETag is its version.").Read();
         group.MapPut("/{id:guid}", RenameOrganization)

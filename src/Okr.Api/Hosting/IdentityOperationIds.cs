@@ -32,7 +32,7 @@ internal sealed class IdentityOperationIds : IOperationFilter
         var throttled = endpoint is "login" or "register" or "refresh" or "confirmEmail" or "resendConfirmationEmail"
             or "forgotPassword" or "resetPassword";
         var signsIn = endpoint is "login" or "refresh" or "confirmEmail" || endpoint.StartsWith("manage/", StringComparison.Ordinal);
-        var validates = verb != "GET" || endpoint == "confirmEmail";
+        var validates = (verb != "GET" && endpoint != "logout") || endpoint == "confirmEmail";
         operation.Responses ??= [];
         if (validates)
             Add(operation, context, "400", "Bad Request", typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails));

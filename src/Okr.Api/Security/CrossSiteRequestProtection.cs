@@ -20,7 +20,7 @@ public static class CrossSiteRequestProtection
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (IsSafe(request.Method) || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(SessionCookie))
+            if (IsSafe(request.Method) || IsBearer(request) || !request.Cookies.ContainsKey(SessionCookie))
             {
                 await next(context);
                 return;
@@ -34,6 +34,13 @@ public static class CrossSiteRequestProtection
             }
             await next(context);
         });
+
+    /// <summary>
+    /// Only a bearer token exempts: a browser attaches Basic or Negotiate credentials by itself, and with them the
+    /// request would still be authenticated by the cookie.
+    /// </summary>
+    private static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);

@@ -36,6 +36,8 @@ internal static class IdentityInput
                 ForgotPasswordRequest forgot => forgot.Email,
                 ResendConfirmationEmailRequest resend => resend.Email,
                 ResetPasswordRequest reset => reset.Email,
+                LoginRequest signIn => signIn.Email,
+                RegisterRequest register => register.Email,
                 _ => null,
             };
             if (email is { Length: > MaxEmail })

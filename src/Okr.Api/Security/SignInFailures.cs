@@ -44,7 +44,24 @@ public sealed class SignInFailures(TimeProvider time, IOptions<SignInThrottleOpt
         }
     }
 
-    public void Succeeded(string account, string client) => _entries.TryRemove((account, client), out _);
+    private readonly ConcurrentDictionary<(string Account, string Client), DateTimeOffset> _familiar = new();
+
+    /// <summary>This client signed in to this account within the last 90 days (on this instance).</summary>
+    public bool IsFamiliar(string account, string client) =>
+        _familiar.TryGetValue((account, client), out var at) && time.GetUtcNow() - at < FamiliarFor;
+
+    private static readonly TimeSpan FamiliarFor = TimeSpan.FromDays(90);
+
+    public void Succeeded(string account, string client)
+    {
+        _entries.TryRemove((account, client), out _);
+        var now = time.GetUtcNow();
+        _familiar[(account, client)] = now;
+        if (_familiar.Count > PruneAbove * 10)
+            foreach (var (key, at) in _familiar)
+                if (now - at > TimeSpan.FromDays(30))
+                    _familiar.TryRemove(key, out _);
+    }
 
     private void Prune(DateTimeOffset before)
     {

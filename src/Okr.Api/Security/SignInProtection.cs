@@ -54,12 +54,31 @@ public static class SignInProtection
         return services;
     }
 
-    private static bool IsThrottled(HttpRequest request) =>
-        ThrottledPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
-        && (!HttpMethods.IsGet(request.Method) || request.Path.Equals("/api/auth/confirmEmail", StringComparison.OrdinalIgnoreCase));
+    private static bool IsThrottled(HttpRequest request)
+    {
+        // Routing matches "/api/auth/login/" to the same endpoint as "/api/auth/login": so does the throttle.
+        var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
+        return ThrottledPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))
+               && (!HttpMethods.IsGet(request.Method) || path.Equals("/api/auth/confirmEmail", StringComparison.OrdinalIgnoreCase));
+    }
 
-    /// <summary>The client, as the server sees it (behind a proxy, configure forwarded headers so this is the real address).</summary>
-    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client, as the server sees it (behind a proxy, configure forwarded headers so this is the real address). An
+    /// IPv6 client is its /64: one host holds a whole /64, and would otherwise be 2^64 clients.
+    /// </summary>
+    public static string ClientOf(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 
     /// <summary>An email as one account: trimmed and upper-cased as Identity normalises it.</summary>
     public static string AccountOf(string email) => email.Trim().ToUpperInvariant();
@@ -92,14 +111,20 @@ public static class SignInProtection
             var services = http.RequestServices;
             var account = AccountOf(email);
             var client = ClientOf(http);
-            using var lease = services.GetRequiredService<AccountLimiter>().Acquire(account);
-            if (!lease.IsAcquired)
-                return TooManyAttempts(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
-
             var isLogin = context.Arguments.Any(a => a is LoginRequest);
             var failures = services.GetRequiredService<SignInFailures>();
             if (isLogin && failures.WaitFor(account, client) is { } backoff && backoff > TimeSpan.Zero)
                 return TooManyAttempts(backoff);
+
+            // The per-account budget slows a guesser spread over many clients. It never stands in the way of a client
+            // that has signed in to the account before (the owner's), and requests that send mail or register
+            // count in a budget of their own, so nobody can spend an account's sign-ins by asking for its password reset.
+            if (!isLogin || !failures.IsFamiliar(account, client))
+            {
+                using var lease = services.GetRequiredService<AccountLimiter>().Acquire((isLogin ? "sign-in:" : "mail:") + account);
+                if (!lease.IsAcquired)
+                    return TooManyAttempts(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+            }
 
             var result = await next(context);
             var inner = result is INestedHttpResult nested ? nested.Result : result;
@@ -128,6 +153,10 @@ public static class SignInProtection
     private static async ValueTask<object?> RotateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string refreshToken)
     {
         var services = context.HttpContext.RequestServices;
+        // The token is hashed as sent: a spelling the decoder would also read (whitespace, padding) is refused, so a spent
+        // token cannot be presented again as "another" one.
+        if (!System.Buffers.Text.Base64Url.IsValid(refreshToken) || refreshToken.Any(char.IsWhiteSpace) || refreshToken.Contains('='))
+            return TypedResults.Challenge();
         var bearer = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
         var ticket = bearer.RefreshTokenProtector.Unprotect(refreshToken);
         if (ticket?.Properties.ExpiresUtc is { } expires

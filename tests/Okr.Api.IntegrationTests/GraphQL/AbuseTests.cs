@@ -67,6 +67,11 @@ public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
         yield return new("fragments spreading each other in a cycle", false,
             "{ ...A } fragment A on Query { __typename ...B } fragment B on Query { ...C } fragment C on Query { ...A }", OkrErrorInfoProvider.FragmentCycle);
         yield return new("a fragment spreading itself", false, "{ ...A } fragment A on Query { ...A }", OkrErrorInfoProvider.FragmentCycle);
+        yield return new("a second fragment of the same name carrying 4,900 fields (anonymous)", false,
+            "{ __typename } fragment A on Query { __typename } fragment A on Query { " + Repeat(4_900, _ => "a") + " }", OkrErrorInfoProvider.DuplicateFragment);
+        yield return new("51 directives on a fragment definition and variables", false,
+            "query Q($v: Int " + Repeat(26, _ => "@skip(if: false)") + ") { ...F } fragment F on Query " + Repeat(25, _ => "@skip(if: false)") + " { __typename }",
+            OkrErrorInfoProvider.TooManyDirectives);
         yield return new("101 fragment spreads once expanded", false,
             "{ ...A } fragment A on Query { " + Repeat(101, _ => "...B") + " } fragment B on Query { __typename }", OkrErrorInfoProvider.TooManyFragments);
         yield return new("1,001 fields", true, "{ " + Repeat(1_001, i => $"f{i}") + " }", OkrErrorInfoProvider.TooManyFields);

@@ -354,8 +354,14 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
         fromSpa.Headers.Add("Origin", "http://localhost");
         var spa = await browser.SendAsync(fromSpa);
 
+        // Credentials a browser sends by itself (Basic, Negotiate) exempt nothing: the cookie still authenticates.
+        using var basic = new HttpRequestMessage(HttpMethod.Post, target);
+        basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+        var withBasic = await browser.SendAsync(basic);
+
         await form.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         await foreign.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        await withBasic.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         (await spa.Content.ReadAsStringAsync()).Should().NotContain("Cross-site", "the SPA's own request reaches the endpoint");
         spa.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized);
 
@@ -414,5 +420,53 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
         await using var fresh = await AuthSuite.HostAsync(environment: "Staging");
         (await fresh.WithDbAsync(db => db.Organizations.IgnoreQueryFilters().CountAsync())).Should().Be(0, "outside Development nothing is seeded");
         output.WriteLine("demo people: sign in in Development; refused in Staging and Production on the same database; a Staging database is not seeded");
+    }
+
+    [Fact]
+    public async Task Strangers_spending_an_accounts_budget_leave_its_owner_signing_in_from_a_known_client()
+    {
+        await using var host = await AuthSuite.HostAsync(accountPermits: 3, failuresBeforeBackoff: 100);
+        var email = AuthSuite.NewEmail();
+        await host.RegisterAsync(email);
+        using var owner = host.ClientAt("192.0.2.140");
+        (await owner.LoginAsync(email, AuthSuite.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Password-reset requests for the account count in a budget of their own: they never spend its sign-ins.
+        for (var i = 0; i < 5; i++)
+        {
+            using var asker = host.ClientAt($"198.18.0.{i + 1}");
+            await asker.PostAsJsonAsync("/api/auth/forgotPassword", new { email });
+        }
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var stranger = host.ClientAt($"198.18.1.{i + 1}");
+            answers.Add((await stranger.LoginAsync(email, $"guess-{i}")).StatusCode);
+        }
+
+        answers.Should().Contain(HttpStatusCode.TooManyRequests, "strangers spread over clients meet the account's budget");
+        (await owner.LoginAsync(email, AuthSuite.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "a client that signed in before is not held by it");
+        output.WriteLine($"account budget 3: strangers {string.Join(", ", answers.Select(a => (int)a))}; the owner's known client signed in");
+    }
+
+    [Fact]
+    public async Task A_trailing_slash_does_not_escape_the_throttle_and_a_respelled_refresh_token_is_refused()
+    {
+        await using var host = await AuthSuite.HostAsync(clientPermits: 2);
+        using var client = host.ClientAt("198.51.100.230");
+        for (var i = 0; i < 2; i++)
+            await client.LoginAsync("nobody@example.com", "not-the-password");
+        var slashed = await client.PostAsJsonAsync("/api/auth/login/", new { email = "nobody@example.com", password = "not-the-password" });
+        slashed.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+
+        var email = AuthSuite.NewEmail();
+        await host.RegisterAsync(email);
+        using var owner = host.ClientAt("198.51.100.231");
+        var first = await (await owner.LoginAsync(email, AuthSuite.Password)).TokensAsync();
+        (await owner.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.Refresh })).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var elsewhere = host.ClientAt("198.51.100.232");
+        (await elsewhere.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "    " + first.Refresh })).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized, "the spent token, spelt another way, is still the spent token");
+        output.WriteLine("trailing slash: 429; a respelled spent refresh token: 401");
     }
 }

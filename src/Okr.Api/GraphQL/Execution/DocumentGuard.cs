@@ -98,7 +98,11 @@ public sealed class DocumentGuard(GraphQLLimits limits)
             if (definition is GraphQLFragmentDefinition fragment)
             {
                 fragmentCount++;
-                fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment); // a duplicate name is a validation error
+                // Names are unique (the spec's rule); a second definition would escape every measure below while GraphQL.NET
+                // still validated it, so it is refused here.
+                if (!fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment))
+                    return (default, new(OkrErrorInfoProvider.DuplicateFragment,
+                        $"The document defines fragment {fragment.FragmentName.Name.StringValue} more than once; fragment names must be unique."));
             }
             else if (definition is GraphQLOperationDefinition operation)
                 operations.Add(operation);
@@ -116,7 +120,7 @@ public sealed class DocumentGuard(GraphQLLimits limits)
         foreach (var name in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var cost = MeasureSelectionSet(fragments[name].SelectionSet, costs);
+            var cost = MeasureSelectionSet(fragments[name].SelectionSet, costs).WithDirectives(fragments[name].Directives?.Count ?? 0);
             costs[name] = cost;
             if (Exceeds(cost, $"Fragment {name}") is { } refusal)
                 return (default, refusal);
@@ -125,7 +129,7 @@ public sealed class DocumentGuard(GraphQLLimits limits)
         var total = default(Cost);
         foreach (var operation in operations)
             total = total.Plus(MeasureSelectionSet(operation.SelectionSet, costs), depthOffset: 0)
-                .WithDirectives(operation.Directives?.Count ?? 0);
+                .WithDirectives((operation.Directives?.Count ?? 0) + (operation.Variables?.Items.Sum(v => v.Directives?.Count ?? 0) ?? 0));
         if (Exceeds(total, operations.Count == 1 ? "The operation" : "The document's operations together") is { } tooMuch)
             return (total, tooMuch);
 

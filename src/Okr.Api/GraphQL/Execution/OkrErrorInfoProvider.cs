@@ -23,6 +23,7 @@ public sealed class OkrErrorInfoProvider(bool development) : IErrorInfoProvider
     public const string QueryTooLarge = "QUERY_TOO_LARGE";
     public const string TooManyFragments = "TOO_MANY_FRAGMENTS";
     public const string FragmentCycle = "FRAGMENT_CYCLE";
+    public const string DuplicateFragment = "DUPLICATE_FRAGMENT";
     public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
