@@ -65,6 +65,7 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCrossSiteRequestProtection();
+app.UseIdentityQueryCheck();
 app.UseCurrentUser();
 app.UseAuthorization();
 

@@ -13,6 +13,30 @@ internal static class IdentityInput
     /// <summary>As long as the column that keeps an email.</summary>
     private const int MaxEmail = 256;
     private const int MaxCode = 4096;
+    private const int MaxPassword = 256;
+
+    /// <summary>The boolean switches of sign-in, read from the query string before Identity binds them (a bad one was a 400 without errors).</summary>
+    private static readonly string[] Switches = ["useCookies", "useSessionCookies"];
+    private static readonly string[] GiveABoolean = ["Give true or false."];
+
+    /// <summary>Refuses a sign-in whose cookie switches are not booleans with a 400 naming them (binding fails before filters run).</summary>
+    public static IApplicationBuilder UseIdentityQueryCheck(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.Path.StartsWithSegments("/api/auth/login", StringComparison.OrdinalIgnoreCase))
+            {
+                var errors = Switches
+                    .Where(name => request.Query.TryGetValue(name, out var value) && !bool.TryParse(value.ToString(), out _))
+                    .ToDictionary(name => name, _ => GiveABoolean);
+                if (errors.Count > 0)
+                {
+                    await TypedResults.ValidationProblem(errors, title: "The request has invalid fields.").ExecuteAsync(context);
+                    return;
+                }
+            }
+            await next(context);
+        });
 
     public static async ValueTask<object?> CheckAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,6 +66,16 @@ internal static class IdentityInput
             };
             if (email is { Length: > MaxEmail })
                 errors["email"] = [$"Give an email address of at most {MaxEmail} characters."];
+            var password = argument switch
+            {
+                LoginRequest signIn => signIn.Password,
+                RegisterRequest register => register.Password,
+                ResetPasswordRequest reset => reset.NewPassword,
+                _ => null,
+            };
+            // A passphrase is welcome; a password of a megabyte is a way to make the hasher work for a stranger.
+            if (password is { Length: > MaxPassword })
+                errors[argument is ResetPasswordRequest ? "newPassword" : "password"] = [$"A password is at most {MaxPassword} characters."];
             if (argument is TwoFactorRequest { TwoFactorCode.Length: > 64 })
                 errors["twoFactorCode"] = ["An authenticator code is at most 64 characters."];
             if (argument is LoginRequest login && (login.TwoFactorCode is { Length: > 64 } || login.TwoFactorRecoveryCode is { Length: > 64 }))
