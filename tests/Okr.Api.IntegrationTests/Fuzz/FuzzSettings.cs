@@ -10,7 +10,7 @@ namespace Okr.Api.IntegrationTests.Fuzz;
 /// </summary>
 public sealed record FuzzSettings(int? CasesPerOperation, int Seed)
 {
-    public const int DefaultCases = 28;
+    public const int DefaultCases = 16;
     public const int DefaultSeed = 20261207;
 
     public static FuzzSettings FromEnvironment()
