@@ -15,19 +15,23 @@ internal static class UnmatchedApiRequest
                 detail: $"Send the body as application/json, not {(string.IsNullOrEmpty(http.Request.ContentType) ? "without a Content-Type" : http.Request.ContentType)}.")
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no API endpoint at this path.");
 
-    private static bool TakesJsonBody(HttpRequest request, EndpointDataSource endpoints)
+    private static bool TakesJsonBody(HttpRequest request, EndpointDataSource endpoints) =>
+        JsonBodyRoutes(endpoints).Any(route => route.Methods.Contains(request.Method) && route.Matcher.TryMatch(request.Path, []));
+
+    private static (IReadOnlyList<(HashSet<string> Methods, TemplateMatcher Matcher)> Routes, EndpointDataSource Source)? _cache;
+
+    /// <summary>The operations that read a JSON body, with their parsed templates: built once, not per request.</summary>
+    private static IReadOnlyList<(HashSet<string> Methods, TemplateMatcher Matcher)> JsonBodyRoutes(EndpointDataSource endpoints)
     {
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is null
-                || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods
-                || !methods.HttpMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)
-                || endpoint.RoutePattern.RawText is not { } pattern)
-                continue;
-            var matcher = new TemplateMatcher(TemplateParser.Parse(pattern.TrimStart('/')), []);
-            if (matcher.TryMatch(request.Path, []))
-                return true;
-        }
-        return false;
+        if (_cache is { } cached && ReferenceEquals(cached.Source, endpoints))
+            return cached.Routes;
+        var routes = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null && e.RoutePattern.RawText is not null)
+            .Select(e => (Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [],
+                Matcher: new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!.TrimStart('/')), [])))
+            .Where(r => r.Methods.Count > 0)
+            .ToList();
+        _cache = (routes, endpoints);
+        return routes;
     }
 }

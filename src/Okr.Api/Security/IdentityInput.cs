@@ -55,16 +55,7 @@ internal static class IdentityInput
 
         foreach (var argument in context.Arguments)
         {
-            var email = argument switch
-            {
-                ForgotPasswordRequest forgot => forgot.Email,
-                ResendConfirmationEmailRequest resend => resend.Email,
-                ResetPasswordRequest reset => reset.Email,
-                LoginRequest signIn => signIn.Email,
-                RegisterRequest register => register.Email,
-                _ => null,
-            };
-            if (email is { Length: > MaxEmail })
+            if (SignInProtection.EmailOf(argument) is { Length: > MaxEmail })
                 errors["email"] = [$"Give an email address of at most {MaxEmail} characters."];
             var password = argument switch
             {

@@ -183,7 +183,8 @@ public static class SignInProtection
         return errors.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(errors);
     }
 
-    private static string? EmailOf(object? argument) => argument switch
+    /// <summary>The email an Identity request names, if any.</summary>
+    internal static string? EmailOf(object? argument) => argument switch
     {
         LoginRequest login => login.Email,
         RegisterRequest register => register.Email,

@@ -20,17 +20,17 @@ public sealed class CurrentUserResolver(CurrentUser currentUser, OkrDbContext db
             || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return true;
 
-        // One primary-key read per request: exact on every instance, no cache to invalidate.
-        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(cancellationToken);
-        if (stamp is null || stamp.SecurityStamp != principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType))
+        // One read per request, by primary key: the session's stamp and the membership together (the membership decides
+        // the tenant, so no tenant filter may apply). Exact on every instance, no cache to invalidate.
+        var row = await db.Users.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, Person = db.People.FirstOrDefault(p => p.UserId == u.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || row.SecurityStamp != principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType))
             return false;
 
         currentUser.SignIn(userId, principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name));
-
-        // The membership decides the tenant, so it is read before any tenant filter can apply.
-        var person = await db.People.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (person is { IsActive: true })
+        if (row.Person is { IsActive: true } person)
             currentUser.JoinedAs(person);
         return true;
     }

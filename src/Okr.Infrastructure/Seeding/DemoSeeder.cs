@@ -66,13 +66,13 @@ public sealed partial class DemoSeeder(
     /// <summary>
     /// Locks every demo account (an address under <see cref="DemoOrganization.EmailDomain"/>, reserved by RFC 2606, so no
     /// real person owns one; the test copies of the demo share it) for good and ends its sessions (a new security stamp). Runs at every start outside
-    /// Development; answers how many accounts it deactivated.
+    /// Development; answers how many accounts it deactivated (those already deactivated are left as they are).
     /// </summary>
     public static Task<int> DeactivateDemoAccountsAsync(OkrDbContext db, CancellationToken cancellationToken)
     {
         var suffix = "@" + DemoOrganization.EmailDomain.ToUpperInvariant();
         return db.Users
-            .Where(u => u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(suffix))
+            .Where(u => u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(suffix) && u.LockoutEnd != DeactivatedUntil)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(u => u.LockoutEnabled, true)
                 .SetProperty(u => u.LockoutEnd, DeactivatedUntil)
