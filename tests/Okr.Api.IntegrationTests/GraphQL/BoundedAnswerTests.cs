@@ -110,6 +110,64 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
         (await BlockedAsync("Product Engineering")).Should().NotContain(blocked, "neither its unit nor its key results");
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_units_tree_and_dashboard_read_only_its_own_units_and_have_the_numbers_of_the_company_wide_answer(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "subtree");
+        using var admin = await demo.SignInAsync(host);
+        const string dashboard = """
+            query($p: ID!, $unit: ID, $all: Boolean) {
+              dashboard(periodId: $p, unitId: $unit, includeDescendants: $all) {
+                progress objectiveCount keyResultCount hiddenObjectiveCount checkInCompliance
+                keyResultsByStatus { onTrack atRisk offTrack stale notStarted achieved missed }
+                atRisk { keyResult { id } } offTrack { keyResult { id } } stale { keyResult { id } } blockedInitiatives { id }
+              }
+            }
+            """;
+
+        // The company-wide tree reads the whole directory; the numbers every unit's own answers must match.
+        var whole = Units((await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree"));
+        var parents = whole.Values.Where(u => u.GetProperty("depth").GetInt32() >= 1 && whole.Values.Any(c => c.GetProperty("depth").GetInt32() > u.GetProperty("depth").GetInt32()))
+            .Select(u => u.GetProperty("id").GetString()!).ToList();
+        parents.Should().NotBeEmpty("the demo has units with units below them below the company");
+        foreach (var root in parents.Take(3))
+        {
+            var tag = Guid.NewGuid().ToString("N");
+            var subtree = Units((await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId, root }, countTag: tag)).ShouldSucceed().GetProperty("okrTree"));
+            NoWholeDirectoryRead(SqlStatementCounter.Take(tag), "a unit's tree");
+            subtree.Should().NotBeEmpty();
+            foreach (var (id, unit) in subtree)
+            {
+                unit.GetProperty("progress").GetDouble().Should().BeApproximately(whole[id].GetProperty("progress").GetDouble(), 1e-12);
+                unit.GetProperty("progressWithDescendants").GetDouble().Should().BeApproximately(whole[id].GetProperty("progressWithDescendants").GetDouble(), 1e-12);
+                Ids(unit.GetProperty("objectives")).Should().BeEquivalentTo(Ids(whole[id].GetProperty("objectives")));
+            }
+
+            foreach (var all in new[] { true, false })
+            {
+                // The reference: the same dashboard in a request that read the whole directory first (root fields run in order).
+                var reference = (await admin.GraphQLAsync("query($p: ID!, $unit: ID, $all: Boolean) { orgUnits { id } " + dashboard[(dashboard.IndexOf('{') + 1)..],
+                    new { p = demo.CurrentPeriodId, unit = root, all })).ShouldSucceed().GetProperty("dashboard");
+                var dtag = Guid.NewGuid().ToString("N");
+                var scoped = (await admin.GraphQLAsync(dashboard, new { p = demo.CurrentPeriodId, unit = root, all }, countTag: dtag)).ShouldSucceed()
+                    .GetProperty("dashboard");
+                NoWholeDirectoryRead(SqlStatementCounter.Take(dtag), "a unit's dashboard");
+                scoped.GetRawText().Should().Be(reference.GetRawText(), $"the dashboard of {root} (descendants: {all}) is the same from its own units");
+            }
+        }
+    }
+
+    /// <summary>Every read of the units table names the units it wants (by id or parent), none reads the directory whole.</summary>
+    private static void NoWholeDirectoryRead(IReadOnlyList<string> statements, string what)
+    {
+        var unitReads = statements.Where(s => s.Contains("FROM \"OrgUnits\"", StringComparison.Ordinal)).ToList();
+        unitReads.Should().NotBeEmpty($"{what} reads units");
+        unitReads.Should().OnlyContain(s => s.Contains("json_each", StringComparison.Ordinal) || s.Contains("ANY (", StringComparison.Ordinal),
+            $"{what} reads its units by id or parent, not the organisation's whole directory");
+    }
+
     private static Dictionary<string, JsonElement> Units(JsonElement tree) =>
         tree.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!);
 

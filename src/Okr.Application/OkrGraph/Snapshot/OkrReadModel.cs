@@ -20,6 +20,7 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
 {
     private OrganizationView? _organization;
     private UnitDirectory? _units;
+    private UnitDirectory? _known; // the units read so far when the whole directory was not needed
     private PeriodDirectory? _periods;
     private readonly Dictionary<(Guid PeriodId, DateTimeOffset? AsOf, string Scope), OkrSnapshot> _snapshots = [];
 
@@ -52,13 +53,55 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     /// </summary>
     private async Task<UnitDirectory> UnitChainsAsync(IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
     {
-        var chains = await UnitChains.LoadAsync(db, unitIds, cancellationToken);
-        var ids = chains.Select(u => u.Id).ToList();
-        var members = (await db.UnitMemberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.UnitId)).OrderBy(m => m.Id)
+        var missing = unitIds.Where(id => _known?.Find(id) is null).Distinct().ToList();
+        if (missing.Count == 0 && _known is not null)
+            return _known;
+        return Remember(await WithMembersAsync(await UnitChains.LoadAsync(db, missing, cancellationToken), cancellationToken));
+    }
+
+    /// <summary>
+    /// The directory as far as a unit's subtree is concerned: the unit, every unit below it (or none with
+    /// <paramref name="withDescendants"/> false) and its ancestors up to the company, with their members. One statement per
+    /// level of the tree, so a division's tree or dashboard reads its own units, not the organisation's. The company's
+    /// subtree is the whole directory.
+    /// </summary>
+    public async ValueTask<UnitDirectory> SubtreeAsync(Guid rootId, bool withDescendants, CancellationToken cancellationToken)
+    {
+        if (_units is not null) return _units;
+        if (_known?.Find(rootId) is { } knownRoot && knownRoot.ParentId is not null && !withDescendants)
+            return _known;
+        var chain = await UnitChains.LoadAsync(db, [rootId], cancellationToken);
+        var root = chain.FirstOrDefault(u => u.Id == rootId) ?? throw new NotFoundException("OrgUnit", rootId);
+        if (root.ParentId is null && withDescendants)
+            return await UnitsAsync(cancellationToken);
+        var rows = chain.ToList();
+        var frontier = withDescendants ? new List<Guid> { rootId } : [];
+        var seen = rows.Select(u => u.Id).ToHashSet();
+        while (frontier.Count > 0)
+        {
+            var level = await db.OrgUnits.AsNoTracking().IgnoreAutoIncludes()
+                .Where(u => u.ParentId != null && EF.Parameter(frontier).Contains(u.ParentId.Value))
+                .Select(u => new UnitRow(u.Id, u.Version, u.Name, u.Kind, u.ParentId)).ToListAsync(cancellationToken);
+            level = level.Where(u => seen.Add(u.Id)).ToList();
+            rows.AddRange(level);
+            frontier = level.Select(u => u.Id).ToList();
+        }
+        return Remember(await WithMembersAsync(rows, cancellationToken));
+    }
+
+    private async Task<UnitDirectory> WithMembersAsync(IReadOnlyList<UnitRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(u => u.Id).ToList();
+        var members = ids.Count == 0 ? Enumerable.Empty<UnitMemberView>().ToLookup(m => m.UnitId) : (await db.UnitMemberships.AsNoTracking()
+                .Where(m => EF.Parameter(ids).Contains(m.UnitId)).OrderBy(m => m.Id)
                 .Select(m => new UnitMemberView(m.UnitId, m.PersonId, m.Role)).ToListAsync(cancellationToken))
             .ToLookup(m => m.UnitId);
-        return new UnitDirectory(chains.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId, members[u.Id].ToList())));
+        return new UnitDirectory(rows.Select(u => new UnitView(u.Id, u.Version, u.Name, u.Kind, u.ParentId, members[u.Id].ToList())));
     }
+
+    /// <summary>Adds units read without the whole directory to those known in this request.</summary>
+    private UnitDirectory Remember(UnitDirectory units) =>
+        _known = _known is null ? units : new UnitDirectory(_known.All.Concat(units.All.Where(u => _known.Find(u.Id) is null)));
 
     public async ValueTask<PeriodDirectory> PeriodsAsync(CancellationToken cancellationToken)
     {
@@ -135,11 +178,12 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
             .Select(c => new CheckInPoint(c.KeyResultId, c.Value, c.Confidence, c.RecordedAt, c.EffectiveDate))
             .ToListAsync(cancellationToken);
 
-        // Some objectives need only the units they and their key results name, with their ancestors (for the rights of
-        // leads above): a fixed number of statements however large the organisation. Other scopes use the whole tree.
+        // A scope needs only the units its rows name, with their ancestors (for the rights of leads above), added to those
+        // already read (a unit's subtree): a statement per level of the tree however large the organisation. The whole
+        // period uses the whole tree.
         UnitDirectory units;
         AccessPolicy policy;
-        if (scope is SnapshotScope.ObjectivesScope && _units is null)
+        if (scope is not SnapshotScope.WholePeriodScope && _units is null)
         {
             units = await UnitChainsAsync(objectives.Concat(otherObjectives).Select(o => o.OwningUnitId).Concat(keyResults.Select(k => k.OwningUnitId)),
                 cancellationToken);
@@ -172,9 +216,9 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     /// Unit progress now over these units from the maintained objective progress alone (one statement of two columns
     /// per objective): what a tree cut at a depth needs for the units below the cut.
     /// </summary>
-    public async Task<UnitProgressTable> UnitProgressAsync(Guid periodId, IReadOnlyList<Guid> unitIds, CancellationToken cancellationToken)
+    public async Task<UnitProgressTable> UnitProgressAsync(Guid periodId, IReadOnlyList<Guid> unitIds, UnitDirectory units, CancellationToken cancellationToken)
     {
-        var units = await UnitsAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(units);
         var ids = unitIds.ToList();
         var counted = await db.Objectives.AsNoTracking()
             .Where(o => o.PeriodId == periodId && (o.State == ObjectiveState.Active || o.State == ObjectiveState.Closed) && EF.Parameter(ids).Contains(o.OwningUnitId))

@@ -80,9 +80,12 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
 {
     public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
     {
-        var units = await reads.UnitsAsync(cancellationToken);
-        var unit = query.UnitId is { } unitId
-            ? units.Find(unitId) ?? throw new NotFoundException("OrgUnit", unitId)
+        // A unit's dashboard reads that unit's units (its subtree when included, and its ancestors), not the organisation's.
+        var units = query.UnitId is { } unitId
+            ? await reads.SubtreeAsync(unitId, query.IncludeDescendants, cancellationToken)
+            : await reads.UnitsAsync(cancellationToken);
+        var unit = query.UnitId is { } id
+            ? units.Find(id) ?? throw new NotFoundException("OrgUnit", id)
             : units.Company ?? throw new NotFoundException("OrgUnit", "company");
         var scope = units.Scope(unit.Id, query.IncludeDescendants).ToHashSet();
         var companyWide = unit.Id == units.Company?.Id && query.IncludeDescendants;

@@ -39,9 +39,12 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
 {
     public async ValueTask<OkrTreeView> Handle(GetOkrTree query, CancellationToken cancellationToken)
     {
-        var units = await reads.UnitsAsync(cancellationToken);
-        var root = query.RootUnitId is { } rootId
-            ? units.Find(rootId) ?? throw new NotFoundException("OrgUnit", rootId)
+        // A unit's tree reads that unit's units (its subtree and ancestors), not the organisation's.
+        var units = query.RootUnitId is { } rootId
+            ? await reads.SubtreeAsync(rootId, withDescendants: true, cancellationToken)
+            : await reads.UnitsAsync(cancellationToken);
+        var root = query.RootUnitId is { } id
+            ? units.Find(id) ?? throw new NotFoundException("OrgUnit", id)
             : units.Company ?? throw new NotFoundException("OrgUnit", "company");
         // A unit's tree reads that unit's subtree only (the levels asked for); the company's whole tree, the whole period.
         var subtree = units.Scope(root.Id, includeDescendants: true);
@@ -53,7 +56,7 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
         // Cut at a depth, the units at the cut still count everything below them: from the maintained progress.
         Func<Guid, (double Own, double WithDescendants)> progressOf = levels is null
             ? snapshot.UnitProgressOf
-            : (await reads.UnitProgressAsync(query.PeriodId, subtree, cancellationToken)).Of;
+            : (await reads.UnitProgressAsync(query.PeriodId, subtree, units, cancellationToken)).Of;
         var byUnit = snapshot.Objectives.ToLookup(o => o.OwningUnitId);
 
         OkrTreeUnitView Build(UnitView unit, int depth)
