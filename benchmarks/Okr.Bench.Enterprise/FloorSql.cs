@@ -19,6 +19,15 @@ internal static class FloorSql
         )
         """;
 
+    /// <summary>The subtree of @root down to @depth levels, with each unit's depth (the recursion stops at the cut).</summary>
+    private const string SubtreeLevels = """
+        WITH RECURSIVE sub AS (
+          SELECT u."Id", u."ParentId", u."Name", 0 AS depth FROM "OrgUnits" u WHERE u."Id" = @root AND u."OrganizationId" = @org
+          UNION ALL
+          SELECT u."Id", u."ParentId", u."Name", sub.depth + 1 FROM "OrgUnits" u JOIN sub ON u."ParentId" = sub."Id" WHERE sub.depth < @depth
+        )
+        """;
+
     /// <summary>A key result's latest check-in (a backward index scan), and the least-squares line through its check-ins.</summary>
     private const string CheckInAggregate = """
         LEFT JOIN LATERAL (
@@ -76,8 +85,8 @@ internal static class FloorSql
         ORDER BY lc.last_date NULLS FIRST, (k."OwnerId" = @person) DESC, o."Id", k."SortOrder";
         """;
 
-    public const string Tree = $"""
-        {Subtree}
+    /// <summary>The units of <c>sub</c> with their objectives and key results (owners, latest check-in, trend, progress).</summary>
+    private const string TreeRows = $"""
         SELECT sub."Id", sub."ParentId", sub.depth, sub."Name",
                o."Id" AS objective_id, o."Title", o."State", o."Type", op."DisplayName",
                {KeyResultColumns}
@@ -88,14 +97,50 @@ internal static class FloorSql
         LEFT JOIN "People" kp ON kp."Id" = k."OwnerId"
         {CheckInAggregate}
         ORDER BY sub.depth, sub."Name", o."CreatedAt", o."Id", k."SortOrder";
+        """;
 
-        {Subtree}
+    /// <summary>The alignment parents of the objectives of the units of <c>sub</c>.</summary>
+    private const string TreeParents = """
         SELECT a."ChildObjectiveId", a."Kind", a."Weight", p."Id", p."Title", pk."Id", pk."Title"
         FROM sub
         JOIN "Objectives" o ON o."OwningUnitId" = sub."Id" AND o."PeriodId" = @period AND o."OrganizationId" = @org
         JOIN "Alignments" a ON a."ChildObjectiveId" = o."Id"
         JOIN "Objectives" p ON p."Id" = a."ParentObjectiveId"
         LEFT JOIN "KeyResults" pk ON pk."Id" = a."ParentKeyResultId";
+        """;
+
+    public const string Tree = $"""
+        {Subtree}
+        {TreeRows}
+
+        {Subtree}
+        {TreeParents}
+        """;
+
+    /// <summary>
+    /// The tree of @root cut at @depth levels: the units and objectives down to the cut as <see cref="Tree"/> reads them,
+    /// and each unit's progress with everything below it (the mean of the maintained progress of the active and closed
+    /// objectives of its whole subtree, grouped in SQL).
+    /// </summary>
+    public const string TreeLevels = $"""
+        {SubtreeLevels}
+        {TreeRows}
+
+        {SubtreeLevels}
+        {TreeParents}
+
+        WITH RECURSIVE sub AS (
+          SELECT u."Id", ARRAY[u."Id"] AS path, 0 AS depth FROM "OrgUnits" u WHERE u."Id" = @root AND u."OrganizationId" = @org
+          UNION ALL
+          SELECT u."Id", CASE WHEN sub.depth < @depth THEN sub.path || u."Id" ELSE sub.path END, sub.depth + 1
+          FROM "OrgUnits" u JOIN sub ON u."ParentId" = sub."Id"
+        )
+        SELECT top_unit, avg(o."Progress") AS progress_with_descendants
+        FROM sub
+        CROSS JOIN LATERAL unnest(sub.path) AS top_unit
+        JOIN "Objectives" o ON o."OwningUnitId" = sub."Id" AND o."PeriodId" = @period AND o."OrganizationId" = @org
+          AND o."State" IN ('Active', 'Closed')
+        GROUP BY top_unit;
         """;
 
     /// <summary>Statuses as the domain states them (stale: no check-in within cadence + grace; on track ≥ 0.9·expected unless confidence ≤ 3; at risk ≥ 0.7·expected).</summary>

@@ -51,7 +51,9 @@ internal sealed partial class Runner(RunnerOptions options, Fixtures fixtures) :
             new("okrTree of a division", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = division }, FloorSql.Tree, new() { ["root"] = division }, options.Runs),
             new("dashboard of a division", admin, dashboard, new { periodId = fixtures.PeriodId, unitId = division }, FloorSql.Dashboard, new() { ["root"] = division }, options.Runs),
             new("dashboard of the company", admin, dashboard, new { periodId = fixtures.PeriodId, unitId = fixtures.CompanyId }, FloorSql.Dashboard, new() { ["root"] = fixtures.CompanyId }, options.BigRuns),
-            new("okrTree of the company", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = fixtures.CompanyId }, FloorSql.Tree, new() { ["root"] = fixtures.CompanyId }, options.BigRuns),
+            new("okrTree of the company, a level at a time (depth 1)", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = fixtures.CompanyId, depth = 1 },
+                FloorSql.TreeLevels, new() { ["root"] = fixtures.CompanyId, ["depth"] = 1 }, options.Runs),
+            new("okrTree of the company, every level at once", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = fixtures.CompanyId }, FloorSql.Tree, new() { ["root"] = fixtures.CompanyId }, options.BigRuns),
         };
 
         var counter = options.PgLog is { } log && File.Exists(log) ? new StatementCounter(log, db) : null;

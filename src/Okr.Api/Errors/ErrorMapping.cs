@@ -35,6 +35,7 @@ public static partial class ErrorMapping
             new(StatusCodes.Status400BadRequest, Validation, rule.Message, null),
         DomainRuleException rule => new(StatusCodes.Status422UnprocessableEntity, rule.Code, rule.Message, null),
         ConflictException conflict => new(StatusCodes.Status409Conflict, conflict.Code, conflict.Message, null),
+        AnswerTooLargeException tooLarge => new(StatusCodes.Status422UnprocessableEntity, tooLarge.Code, tooLarge.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, NotFound, notFound.Message, null),
         ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, Forbidden, forbidden.Message, null),
         UnauthenticatedException unauthenticated => new(StatusCodes.Status401Unauthorized, Unauthenticated, unauthenticated.Message, null),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Okr.Api.IntegrationTests.Infrastructure;
+using Okr.Application.OkrGraph.Queries.GetOkrTree;
 using Okr.Infrastructure.Persistence.Providers;
 using Okr.Testing;
 
@@ -156,6 +157,37 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
                 NoWholeDirectoryRead(SqlStatementCounter.Take(dtag), "a unit's dashboard");
                 scoped.GetRawText().Should().Be(reference.GetRawText(), $"the dashboard of {root} (descendants: {all}) is the same from its own units");
             }
+        }
+    }
+
+    [Fact]
+    public async Task A_tree_larger_than_one_answer_may_carry_is_refused_with_a_code_and_is_fetched_a_level_at_a_time()
+    {
+        const string sizes = "query($p: ID!, $depth: Int) { okrTree(periodId: $p, depth: $depth) { units { hiddenObjectiveCount objectives { id } } } }";
+        static int Objectives(JsonElement tree) => tree.GetProperty("units").EnumerateArray()
+            .Sum(u => u.GetProperty("objectives").GetArrayLength() + u.GetProperty("hiddenObjectiveCount").GetInt32());
+
+        // The demo's sizes, read from a host with the default limit.
+        var shared = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var demo = await Demo.LoadAsync(shared);
+        using (var admin = await shared.SignedInAsync("admin@acme.test"))
+        {
+            var whole = Objectives((await admin.GraphQLAsync(sizes, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree"));
+            var top = Objectives((await admin.GraphQLAsync(sizes, new { p = demo.CurrentPeriodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree"));
+            top.Should().BeLessThan(whole, "the demo has objectives below the first level");
+
+            // A host that allows exactly the first level's objectives in one answer.
+            await using var host = new OkrApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings: new Dictionary<string, string?>
+            {
+                ["GraphQL:MaxTreeObjectives"] = top.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            var periodId = (await Demo.LoadAsync(host)).CurrentPeriodId;
+            using var limited = await host.SignedInAsync("admin@acme.test");
+
+            var refused = await limited.GraphQLAsync(sizes, new { p = periodId });
+            refused.ErrorCodes.Should().Equal(GetOkrTree.TooLarge);
+            refused.Text.Should().Contain($"holds {whole:N0} objectives").And.Contain("depth: 1");
+            Objectives((await limited.GraphQLAsync(sizes, new { p = periodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree")).Should().Be(top);
         }
     }
 

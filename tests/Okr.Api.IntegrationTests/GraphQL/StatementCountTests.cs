@@ -91,6 +91,9 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
         foreach (var statement in largeWeek)
             output.WriteLine(statement.Split('\n')[0]);
         largeWeek.Count.Should().Be(smallWeek.Count);
+        largeWeek.Where(s => s.Contains("FROM \"OrgUnits\"", StringComparison.Ordinal)).Should().OnlyContain(
+            s => s.Contains("json_each", StringComparison.Ordinal) || s.Contains("ANY (", StringComparison.Ordinal),
+            "My week's owning units are read by id with their ancestors, not the organisation's whole directory");
         largeWeek.Count.Should().BeLessThanOrEqualTo(17,
             "the snapshot, the units its key results name with their ancestors (a statement per level of the tree, not per unit), the caller's access, and one batch per nested kind");
         largeWeek.Count.Should().BeGreaterThanOrEqualTo(5, "the count is real: My week reads at least the caller's key results, their objectives and check-ins");

@@ -53,6 +53,13 @@ public sealed class GraphQLLimits
     /// <summary>The estimated size of the answer at most (fields × expected list sizes).</summary>
     public int MaxComplexity { get; set; } = 500_000;
 
+    /// <summary>
+    /// Objectives one <c>okrTree</c> answer may hold at most (TREE_TOO_LARGE): a tree of 40,000 objectives is a 100 MB
+    /// answer that GraphQL builds whole in memory (3.5 GB). Larger trees are fetched a level at a time (<c>depth</c>,
+    /// then each unit as <c>rootUnitId</c>).
+    /// </summary>
+    public int MaxTreeObjectives { get; set; } = 10_000;
+
     /// <summary>Execution stops with a TIMEOUT error after this long.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -43,7 +43,9 @@ internal static class Loaders
     public static IDataLoaderResult<PeriodDirectory> Periods(this IResolveFieldContext context) =>
         Loader(context, "periods", null, SendOnce(new GetPeriodDirectory()), null!).Load(0);
 
-    public static IDataLoaderResult<UnitView?> Unit(this IResolveFieldContext context, Guid id) => context.Units().Then(units => units.Find(id));
+    /// <summary>A unit by id: a batch of the ids asked in one step, read with their ancestors, not the whole tree.</summary>
+    public static IDataLoaderResult<UnitView?> Unit(this IResolveFieldContext context, Guid id) =>
+        Loader(context, "unitsById", null, Send<Guid, UnitView>(keys => new GetUnitsById(keys)), null!).Load(id).Then(u => (UnitView?)u);
 
     public static IDataLoaderResult<PeriodView?> Period(this IResolveFieldContext context, Guid id) => context.Periods().Then(periods => periods.Find(id));
 

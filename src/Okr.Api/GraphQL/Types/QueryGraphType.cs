@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using Okr.Api.GraphQL.Execution;
 using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Queries.FindObjectives;
@@ -76,8 +77,9 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<IdGraphType>("rootUnitId", "Default: the company.")
             .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
-            .Argument<IntGraphType>("depth", "How many levels of units below the root to include (default: all). Fetch a large tree a level at a time: depth 1, then each child as rootUnitId. progressWithDescendants always covers the whole subtree.")
-            .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf(), c.GetArgument<int?>("depth"))));
+            .Argument<IntGraphType>("depth", "How many levels of units below the root to include (default: all). Fetch a large tree a level at a time: depth 1, then each child as rootUnitId. progressWithDescendants always covers the whole subtree. A tree of more objectives than the server allows in one answer (10,000 by default) is refused with TREE_TOO_LARGE.")
+            .ResolveAsync(async c => await c.SendAsync(new GetOkrTree(c.Id("periodId"), c.OptionalId("rootUnitId"), c.AsOf(), c.GetArgument<int?>("depth"),
+                c.RequestServices!.GetRequiredService<GraphQLLimits>().MaxTreeObjectives)));
         Field<MyKeyResultsGraphType>("myKeyResults")
             .Description("The caller's key results in a period (those they own and those their units own), what needs a check-in first: My week without the whole tree.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")

@@ -24,3 +24,12 @@ public sealed class ConflictException(string code, string message) : Exception(m
 {
     public string Code { get; } = code;
 }
+
+/// <summary>
+/// The answer asked for is larger than one response may carry (a limit the operator can raise); the message says how to
+/// ask for it in parts.
+/// </summary>
+public sealed class AnswerTooLargeException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -46,6 +46,13 @@ public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
     public async ValueTask<AccessPolicy> GetForTreeAsync(OrgTree tree, CancellationToken cancellationToken) =>
         _policy ?? new AccessPolicy(PersonId, user.IsAdmin, tree, await MembershipsAsync(cancellationToken));
 
+    /// <summary>
+    /// The caller's rights where only public objectives are concerned: who the caller is, no units, no memberships (no
+    /// statement). Such a policy lets the caller see public objectives and their own; asked about a restricted one it
+    /// grants no more than ownership does, so it is safe, never wider, and used only where every objective is public.
+    /// </summary>
+    public AccessPolicy PublicOnly() => _policy ?? new AccessPolicy(PersonId, user.IsAdmin, new OrgTree([]), new Dictionary<Guid, UnitRole>());
+
     /// <summary>Forget the cached policy (after a command changed the tree or memberships).</summary>
     public void Invalidate()
     {

@@ -48,15 +48,32 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     }
 
     /// <summary>
-    /// A directory of these units and their ancestors up to the company (one statement per level, one for members): the
+    /// A directory of these units and their ancestors up to the company (one statement per level, one for members; those
+    /// already read in this request are not read again, and the whole directory answers when loaded): the
     /// tree as far as these units are concerned, in the same order as the whole directory.
     /// </summary>
-    private async Task<UnitDirectory> UnitChainsAsync(IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
+    public async ValueTask<UnitDirectory> UnitChainsAsync(IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
     {
+        if (_units is not null) return _units;
         var missing = unitIds.Where(id => _known?.Find(id) is null).Distinct().ToList();
-        if (missing.Count == 0 && _known is not null)
-            return _known;
-        return Remember(await WithMembersAsync(await UnitChains.LoadAsync(db, missing, cancellationToken), cancellationToken));
+        if (missing.Count == 0)
+            return _known ?? new UnitDirectory([]);
+        return Remember(await WithMembersAsync(await UnitChains.LoadAsync(db, missing, cancellationToken, id => _known?.Find(id) is not null),
+            cancellationToken));
+    }
+
+    /// <summary>
+    /// Units by id with their ancestors, those already read in this request not read again (the whole directory when it
+    /// was loaded): what a field naming a unit (an objective's owning unit, a unit's parent) costs, whatever the
+    /// organisation's size. Missing ids are left out.
+    /// </summary>
+    public async ValueTask<IReadOnlyDictionary<Guid, UnitView>> UnitsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var units = await UnitChainsAsync(ids, cancellationToken);
+        var result = new Dictionary<Guid, UnitView>();
+        foreach (var id in ids)
+            if (units.Find(id) is { } unit) result[id] = unit;
+        return result;
     }
 
     /// <summary>
@@ -185,9 +202,14 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         AccessPolicy policy;
         if (scope is not SnapshotScope.WholePeriodScope && _units is null)
         {
-            units = await UnitChainsAsync(objectives.Concat(otherObjectives).Select(o => o.OwningUnitId).Concat(keyResults.Select(k => k.OwningUnitId)),
-                cancellationToken);
-            policy = await access.GetForTreeAsync(units.Tree, cancellationToken);
+            // Public objectives are visible to everyone: the tree above a unit and the caller's memberships matter only for
+            // restricted ones, so a scope of public objectives reads no unit at all (fields naming units read them by id).
+            var restricted = objectives.Concat(otherObjectives).Where(o => o.Visibility != Visibility.Public).Select(o => o.OwningUnitId).ToList();
+            var named = scope is SnapshotScope.UnitsScope
+                ? objectives.Concat(otherObjectives).Select(o => o.OwningUnitId).Concat(keyResults.Select(k => k.OwningUnitId)).ToList()
+                : restricted;
+            units = await UnitChainsAsync(named, cancellationToken);
+            policy = restricted.Count == 0 ? access.PublicOnly() : await access.GetForTreeAsync(units.Tree, cancellationToken);
         }
         else
         {
@@ -226,6 +248,18 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
             .ToListAsync(cancellationToken);
         // In the snapshot's order (sorted here: SQLite cannot order by a DateTimeOffset), so the sums are the same.
         return new UnitProgressTable(counted.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Select(o => (o.OwningUnitId, o.Progress)), units.Tree);
+    }
+
+    /// <summary>The objectives of the period these units own (null: all units), counted in one statement.</summary>
+    public Task<int> CountObjectivesAsync(Guid periodId, IReadOnlyList<Guid>? unitIds, CancellationToken cancellationToken)
+    {
+        var inPeriod = db.Objectives.AsNoTracking().Where(o => o.PeriodId == periodId);
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToList();
+            inPeriod = inPeriod.Where(o => EF.Parameter(ids).Contains(o.OwningUnitId));
+        }
+        return inPeriod.CountAsync(cancellationToken);
     }
 
     /// <summary>The periods these objectives belong to (one statement for those not already in a loaded snapshot).</summary>

@@ -33,6 +33,9 @@ public sealed record GetOrgUnit(Guid Id) : IQuery<UnitView>;
 /// <summary>The whole unit tree (for the batch loader).</summary>
 public sealed record GetUnitDirectory : IQuery<UnitDirectory>;
 
+/// <summary>Units by id (batch), without reading the whole tree; missing ids are left out.</summary>
+public sealed record GetUnitsById(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyDictionary<Guid, UnitView>>;
+
 /// <summary>The organisation's people, by name; deactivated ones on request.</summary>
 public sealed record ListPeople(bool IncludeInactive = false, string? Search = null) : IQuery<IReadOnlyList<PersonView>>;
 
@@ -62,6 +65,7 @@ public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrRea
     IQueryHandler<ListOrgUnits, IReadOnlyList<UnitView>>,
     IQueryHandler<GetOrgUnit, UnitView>,
     IQueryHandler<GetUnitDirectory, UnitDirectory>,
+    IQueryHandler<GetUnitsById, IReadOnlyDictionary<Guid, UnitView>>,
     IQueryHandler<GetPeople, IReadOnlyDictionary<Guid, PersonView>>,
     IQueryHandler<ListPeople, IReadOnlyList<PersonView>>,
     IQueryHandler<ListInvitations, IReadOnlyList<InvitationView>>,
@@ -99,6 +103,9 @@ public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrRea
 
     public ValueTask<UnitDirectory> Handle(GetUnitDirectory query, CancellationToken cancellationToken) =>
         reads.UnitsAsync(cancellationToken);
+
+    public ValueTask<IReadOnlyDictionary<Guid, UnitView>> Handle(GetUnitsById query, CancellationToken cancellationToken) =>
+        reads.UnitsByIdAsync(query.Ids, cancellationToken);
 
     public async ValueTask<IReadOnlyDictionary<Guid, PersonView>> Handle(GetPeople query, CancellationToken cancellationToken)
     {

@@ -44,8 +44,10 @@ public sealed class GetMyKeyResultsHandler(IOkrDbContext db, OkrReadModel reads,
         var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, SnapshotScope.Objectives(objectiveIds), cancellationToken);
 
         // The tree's order, as okrTree lists it: units breadth first from the company, each unit's visible objectives.
-        var units = snapshot.Units.Company is { } company ? snapshot.Units.Tree.SubtreeOf(company.Id) : [];
-        var byUnit = snapshot.VisibleObjectives.Where(o => o.State != ObjectiveState.Cancelled).ToLookup(o => o.OwningUnitId);
+        var visible = snapshot.VisibleObjectives.Where(o => o.State != ObjectiveState.Cancelled).ToList();
+        var directory = await reads.UnitChainsAsync(visible.Select(o => o.OwningUnitId), cancellationToken);
+        var units = directory.Company is { } company ? directory.Tree.SubtreeOf(company.Id) : [];
+        var byUnit = visible.ToLookup(o => o.OwningUnitId);
         var mine = units
             .SelectMany(unit => byUnit[unit])
             .SelectMany(objective => objective.KeyResults.Select(keyResult => (Objective: objective, KeyResult: keyResult)))

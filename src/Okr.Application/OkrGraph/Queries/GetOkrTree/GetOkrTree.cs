@@ -13,7 +13,13 @@ namespace Okr.Application.OkrGraph.Queries.GetOkrTree;
 /// </summary>
 /// <param name="Depth">How many levels of units below the root to include (null: all): a large tree is fetched a level at
 /// a time. Progress with descendants is always over the whole subtree.</param>
-public sealed record GetOkrTree(Guid PeriodId, Guid? RootUnitId = null, DateTimeOffset? AsOf = null, int? Depth = null) : IQuery<OkrTreeView>;
+/// <param name="MaxObjectives">Objectives one answer may hold at most (null: no limit); a larger tree is refused with
+/// TREE_TOO_LARGE before anything is computed.</param>
+public sealed record GetOkrTree(Guid PeriodId, Guid? RootUnitId = null, DateTimeOffset? AsOf = null, int? Depth = null, int? MaxObjectives = null)
+    : IQuery<OkrTreeView>
+{
+    public const string TooLarge = "TREE_TOO_LARGE";
+}
 
 /// <param name="EvaluatedAt">The instant the values are computed at: <paramref name="AsOf"/>, or now.</param>
 /// <param name="Units">Every unit of the tree, breadth first from the root.</param>
@@ -52,6 +58,15 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
         var scope = levels is not null ? SnapshotScope.Units(levels)
             : root.Id == units.Company?.Id ? SnapshotScope.WholePeriod
             : SnapshotScope.Units(subtree);
+        if (query.MaxObjectives is { } max)
+        {
+            // One count before anything is read or computed: the answer's size is the objectives of its units.
+            var count = await reads.CountObjectivesAsync(query.PeriodId, levels ?? (scope is SnapshotScope.UnitsScope ? subtree : null), cancellationToken);
+            if (count > max)
+                throw new AnswerTooLargeException(GetOkrTree.TooLarge,
+                    $"This tree holds {count:N0} objectives, more than the {max:N0} one answer may carry. Fetch it a level at a time: " +
+                    "okrTree(depth: 1), then each unit of interest as rootUnitId.");
+        }
         var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, scope, cancellationToken);
         // Cut at a depth, the units at the cut still count everything below them: from the maintained progress.
         Func<Guid, (double Own, double WithDescendants)> progressOf = levels is null
