@@ -72,6 +72,11 @@ internal static class Loaders
         Loader(context, "unitOkrs", (periodId, includeDescendants, asOf),
             Send<Guid, UnitOkrsView>(keys => new GetUnitOkrs(keys, periodId, includeDescendants, asOf)), null!).Load(unitId);
 
+    /// <summary>The latest check-in of a key result known at <paramref name="asOf"/> (null: none yet).</summary>
+    public static IDataLoaderResult<CheckInView?> LatestCheckIn(this IResolveFieldContext context, Guid keyResultId, DateTimeOffset? asOf) =>
+        Loader(context, "latestCheckIns", asOf, Send<Guid, CheckInView>(keys => new GetLatestCheckIns(keys, asOf)), null!).Load(keyResultId)
+            .Then(c => (CheckInView?)c);
+
     public static IDataLoaderResult<IReadOnlyList<CheckInView>> CheckIns(this IResolveFieldContext context, Guid keyResultId, DateTimeOffset? asOf) =>
         Loader(context, "checkIns", asOf, Send<Guid, IReadOnlyList<CheckInView>>(keys => new GetCheckIns(keys, asOf)), []).Load(keyResultId);
 

@@ -63,7 +63,7 @@ public sealed class KeyResultGraphType : ObjectGraphType<KeyResultView>
                 return c.CheckIns(c.Source.Id, c.Source.AsOf).Then(all => last is { } n ? all.Take(Math.Max(0, n)).ToList() : all);
             });
         Field<CheckInGraphType>("latestCheckIn").Description("The check-in that gives the current value, with its narrative.")
-            .Resolve(c => c.CheckIns(c.Source.Id, c.Source.AsOf).Then(all => all.Count > 0 ? all[0] : null));
+            .Resolve(c => c.LatestCheckIn(c.Source.Id, c.Source.AsOf));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InitiativeGraphType>>>>("initiatives").Description("The work that should move it.")
             .WithComplexityImpact(1, ListSizes.Work)
             .Resolve(c => c.Initiatives(c.Source.Id));

@@ -265,9 +265,10 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     /// <summary>The periods these objectives belong to (one statement for those not already in a loaded snapshot).</summary>
     public async ValueTask<IReadOnlyDictionary<Guid, Guid>> PeriodsOfObjectivesAsync(IReadOnlyCollection<Guid> objectiveIds, CancellationToken cancellationToken)
     {
+        // The rows snapshots already read include the other ends of their alignments: a parent asked next costs nothing here.
         var known = new Dictionary<Guid, Guid>();
-        foreach (var objective in _snapshots.Values.SelectMany(s => s.Objectives))
-            known.TryAdd(objective.Id, objective.PeriodId);
+        foreach (var (id, periodId) in _snapshots.Values.SelectMany(s => s.ReadObjectives))
+            known.TryAdd(id, periodId);
         var result = new Dictionary<Guid, Guid>();
         var unknown = new List<Guid>();
         foreach (var id in objectiveIds.Distinct())

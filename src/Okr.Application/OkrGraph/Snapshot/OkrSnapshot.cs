@@ -173,6 +173,9 @@ public sealed class OkrSnapshot
 
     public bool CanSee(Guid objectiveId) => _visible.Contains(objectiveId);
 
+    /// <summary>Every objective row the snapshot read (its scope and the other ends of its alignments) with its period.</summary>
+    public IEnumerable<(Guid Id, Guid PeriodId)> ReadObjectives => _known.Values.Select(o => (o.Id, o.PeriodId));
+
     /// <summary>Whether the snapshot computed this objective of its period (it is in the snapshot's scope).</summary>
     public bool Contains(Guid objectiveId) => _objectives.ContainsKey(objectiveId);
 

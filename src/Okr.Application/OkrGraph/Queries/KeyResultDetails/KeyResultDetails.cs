@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.OkrGraph.Views;
 using Okr.Domain.Computations;
+using Okr.Domain.KeyResults;
 
 namespace Okr.Application.OkrGraph.Queries.KeyResultDetails;
 
@@ -11,6 +12,13 @@ namespace Okr.Application.OkrGraph.Queries.KeyResultDetails;
 
 /// <summary>The check-ins of each key result, newest first (by effective date, then recording).</summary>
 public sealed record GetCheckIns(IReadOnlyCollection<Guid> KeyResultIds, DateTimeOffset? AsOf) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<CheckInView>>>;
+
+/// <summary>
+/// The latest check-in of each key result (by effective date, a later recording winning a tie), as it stood at
+/// <c>AsOf</c>: now, only the check-ins of the key result's maintained current-value date are read (one or two per key
+/// result), not its whole history.
+/// </summary>
+public sealed record GetLatestCheckIns(IReadOnlyCollection<Guid> KeyResultIds, DateTimeOffset? AsOf) : IQuery<IReadOnlyDictionary<Guid, CheckInView>>;
 
 /// <summary>The initiatives linked to each key result.</summary>
 public sealed record GetInitiatives(IReadOnlyCollection<Guid> KeyResultIds) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<InitiativeView>>>;
@@ -29,6 +37,7 @@ public sealed record GetKeyResultComments(IReadOnlyCollection<Guid> KeyResultIds
 
 public sealed class KeyResultDetailsHandler(IOkrDbContext db) :
     IQueryHandler<GetCheckIns, IReadOnlyDictionary<Guid, IReadOnlyList<CheckInView>>>,
+    IQueryHandler<GetLatestCheckIns, IReadOnlyDictionary<Guid, CheckInView>>,
     IQueryHandler<GetInitiatives, IReadOnlyDictionary<Guid, IReadOnlyList<InitiativeView>>>,
     IQueryHandler<GetKpis, IReadOnlyDictionary<Guid, IReadOnlyList<KpiView>>>,
     IQueryHandler<GetKpiValues, IReadOnlyDictionary<Guid, IReadOnlyList<KpiValueView>>>,
@@ -39,17 +48,41 @@ public sealed class KeyResultDetailsHandler(IOkrDbContext db) :
     {
         var ids = query.KeyResultIds.Distinct().ToList();
         // Two statements whatever the number of key results: their measures, then their check-ins.
-        var measures = await db.KeyResults.AsNoTracking().IgnoreQueryFilters([QueryFilters.SoftDelete])
-            .Where(k => EF.Parameter(ids).Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Measure, cancellationToken);
+        var measures = await MeasuresAsync(ids, cancellationToken);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.KeyResultId)).ToListAsync(cancellationToken);
-        var day = query.AsOf is { } asOf ? DateOnly.FromDateTime(asOf.UtcDateTime) : DateOnly.MaxValue;
-        var byKeyResult = checkIns
-            .Where(c => query.AsOf is null || (c.RecordedAt <= query.AsOf && c.EffectiveDate <= day))
+        var byKeyResult = Newest(checkIns, measures, query.AsOf).ToLookup(c => c.KeyResultId);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<CheckInView>)byKeyResult[id].ToList());
+    }
+
+    public async ValueTask<IReadOnlyDictionary<Guid, CheckInView>> Handle(GetLatestCheckIns query, CancellationToken cancellationToken)
+    {
+        var ids = query.KeyResultIds.Distinct().ToList();
+        var measures = await MeasuresAsync(ids, cancellationToken);
+        var keyResults = db.KeyResults.IgnoreQueryFilters([QueryFilters.SoftDelete]);
+        var checkIns = query.AsOf is null
+            // Now, the latest is among the check-ins of the maintained current-value date (the latest effective date).
+            ? await db.CheckIns.AsNoTracking()
+                .Where(c => EF.Parameter(ids).Contains(c.KeyResultId)
+                            && keyResults.Any(k => k.Id == c.KeyResultId && k.CurrentValueDate == c.EffectiveDate))
+                .ToListAsync(cancellationToken)
+            // At an earlier instant, the history known then.
+            : await db.CheckIns.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.KeyResultId)).ToListAsync(cancellationToken);
+        return Newest(checkIns, measures, query.AsOf).GroupBy(c => c.KeyResultId).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    private Task<Dictionary<Guid, Measure>> MeasuresAsync(List<Guid> ids, CancellationToken cancellationToken) =>
+        db.KeyResults.AsNoTracking().IgnoreQueryFilters([QueryFilters.SoftDelete])
+            .Where(k => EF.Parameter(ids).Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Measure, cancellationToken);
+
+    /// <summary>The check-ins known at <paramref name="asOf"/> (null: all), newest first: by effective date, then recording.</summary>
+    private static IEnumerable<CheckInView> Newest(IEnumerable<CheckIn> checkIns, Dictionary<Guid, Measure> measures, DateTimeOffset? asOf)
+    {
+        var day = asOf is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : DateOnly.MaxValue;
+        return checkIns
+            .Where(c => asOf is null || (c.RecordedAt <= asOf && c.EffectiveDate <= day))
             .OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.RecordedAt)
             .Select(c => new CheckInView(c.Id, c.KeyResultId, c.Value, KeyResultProgress.Compute(measures[c.KeyResultId], c.Value), c.Confidence,
-                c.ReportedStatus, c.Narrative, c.Blockers, c.NextSteps, c.AuthorId, c.RecordedAt, c.EffectiveDate))
-            .ToLookup(c => c.KeyResultId);
-        return ids.ToDictionary(id => id, id => (IReadOnlyList<CheckInView>)byKeyResult[id].ToList());
+                c.ReportedStatus, c.Narrative, c.Blockers, c.NextSteps, c.AuthorId, c.RecordedAt, c.EffectiveDate));
     }
 
     public async ValueTask<IReadOnlyDictionary<Guid, IReadOnlyList<InitiativeView>>> Handle(GetInitiatives query, CancellationToken cancellationToken)
