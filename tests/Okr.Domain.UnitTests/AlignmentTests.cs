@@ -26,7 +26,7 @@ public class AlignmentTests
     [InlineData("A>B,B>A", 'C', 'A', false)]
     public void A_link_that_closes_a_loop_is_a_cycle(string edges, char child, char parent, bool expected)
     {
-        AlignmentGraph.WouldCreateCycle(Edges(edges), Nodes[child], Nodes[parent]).Should().Be(expected);
+        new AlignmentGraph(Edges(edges)).WouldCreateCycle(Nodes[child], Nodes[parent]).Should().Be(expected);
     }
 
     private Objective NewObjective(bool activate = false)
