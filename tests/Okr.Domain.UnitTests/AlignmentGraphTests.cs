@@ -56,8 +56,12 @@ public class AlignmentGraphTests
     [InlineData("", 'A', 'A', true)]
     [InlineData("", 'A', 'B', false)]
     [InlineData("A>B", 'B', 'A', true)]
+    [InlineData("A>B,B>C", 'C', 'A', true)]
     [InlineData("A>B,B>C,C>D", 'D', 'A', true)]
+    [InlineData("A>B,A>C,C>D", 'D', 'A', true)]
     [InlineData("A>B,B>C", 'A', 'C', false)]
+    [InlineData("A>B,C>B", 'A', 'C', false)]
+    [InlineData("A>B,B>C,D>C", 'D', 'A', false)]
     [InlineData("A>B,B>A", 'C', 'A', false)]
     public void A_link_from_an_ancestor_down_is_a_cycle(string edges, char child, char parent, bool expected)
     {
