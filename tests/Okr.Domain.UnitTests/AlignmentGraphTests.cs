@@ -102,4 +102,21 @@ public class AlignmentGraphTests
 
         levels.Should().HaveCount(2);
     }
+
+    [Fact]
+    public async Task Loading_asks_a_level_at_a_time_never_twice_for_an_objective_nor_for_a_known_one()
+    {
+        // Stored: D > C > B > A, E > B, and F > A; loading downwards from B, with A known.
+        var stored = Graph("D>C,C>B,B>A,E>B,F>A,C>A");
+        var asked = new List<string>();
+
+        var loaded = await AlignmentGraph.LoadAsync([Nodes['B']], upwards: false, frontier =>
+        {
+            asked.Add(Names(frontier));
+            return Task.FromResult(frontier.SelectMany(p => stored.ChildrenOf(p).Select(c => (c, p))));
+        }, known: [Nodes['A']]);
+
+        asked.Should().Equal("B", "CE", "D");
+        Names(loaded.DescendantsOf([Nodes['B']])).Should().Be("CDE");
+    }
 }

@@ -22,6 +22,28 @@ public sealed class AlignmentGraph
 
     public static readonly AlignmentGraph Empty = new([]);
 
+    /// <summary>
+    /// The part of a graph whose edges live elsewhere (the database), reachable from <paramref name="from"/> upwards
+    /// (to parents) or downwards (to children): asks <paramref name="edgesAt"/> for the edges of each frontier, a level
+    /// at a time, never for an objective twice nor for one of <paramref name="known"/>, and answers the graph of the edges
+    /// it was given.
+    /// </summary>
+    public static async Task<AlignmentGraph> LoadAsync(IEnumerable<Guid> from, bool upwards,
+        Func<IReadOnlyList<Guid>, Task<IEnumerable<(Guid Child, Guid Parent)>>> edgesAt, IEnumerable<Guid>? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(edgesAt);
+        var seen = new HashSet<Guid>(known ?? []);
+        var frontier = from.Where(seen.Add).ToList();
+        var edges = new List<(Guid Child, Guid Parent)>();
+        while (frontier.Count > 0)
+        {
+            var level = (await edgesAt(frontier)).ToList();
+            edges.AddRange(level);
+            frontier = level.Select(e => upwards ? e.Parent : e.Child).Where(seen.Add).ToList();
+        }
+        return new AlignmentGraph(edges);
+    }
+
     public bool Contains(Guid child, Guid parent) => _edges.Contains((child, parent));
 
     public IEnumerable<Guid> ParentsOf(Guid objectiveId) => _parentsOf[objectiveId];
