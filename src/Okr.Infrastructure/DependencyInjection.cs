@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Okr.Application.Common.Interfaces;
 using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Interceptors;
 using Okr.Infrastructure.Persistence.Providers;
 using Okr.Infrastructure.Seeding;
 using Okr.Infrastructure.Time;
@@ -63,22 +64,25 @@ public static class DependencyInjection
             : throw new InvalidOperationException($"Database:Provider '{value}' is not one of Sqlite, Postgres, SqlServer.");
     }
 
-    /// <summary>Registers the provider's context as <see cref="OkrDbContext"/> and <see cref="IOkrDbContext"/>.</summary>
+    /// <summary>
+    /// Registers the provider's context, with the save interceptors (<see cref="SaveInterceptors"/>), as
+    /// <see cref="OkrDbContext"/> and <see cref="IOkrDbContext"/>.
+    /// </summary>
     public static IServiceCollection AddOkrDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString, string contentRoot)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionUnder(contentRoot, connectionString ?? DefaultSqliteConnection);
-                services.AddDbContext<SqliteOkrDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<SqliteOkrDbContext>(o => o.UseSqlite(sqlite).AddSaveInterceptors());
                 services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<SqliteOkrDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresOkrDbContext>(o => o.UseNpgsql(Required(connectionString, provider)));
+                services.AddDbContext<PostgresOkrDbContext>(o => o.UseNpgsql(Required(connectionString, provider)).AddSaveInterceptors());
                 services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<PostgresOkrDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerOkrDbContext>(o => o.UseSqlServer(Required(connectionString, provider)));
+                services.AddDbContext<SqlServerOkrDbContext>(o => o.UseSqlServer(Required(connectionString, provider)).AddSaveInterceptors());
                 services.AddScoped<OkrDbContext>(sp => sp.GetRequiredService<SqlServerOkrDbContext>());
                 break;
         }

@@ -8,27 +8,6 @@ public class AlignmentTests
     private static readonly DateTimeOffset Now = TestData.MidQ3;
     private readonly Period _period = TestData.Q3();
 
-    private static readonly Dictionary<char, Guid> Nodes = "ABCDE".ToDictionary(c => c, _ => Guid.CreateVersion7());
-
-    private static List<(Guid Child, Guid Parent)> Edges(string edges) =>
-        edges.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => (Nodes[e[0]], Nodes[e[2]])).ToList();
-
-    [Theory]
-    [InlineData("", 'A', 'A', true)]
-    [InlineData("", 'A', 'B', false)]
-    [InlineData("A>B", 'B', 'A', true)]
-    [InlineData("A>B,B>C", 'C', 'A', true)]
-    [InlineData("A>B,B>C,C>D", 'D', 'A', true)]
-    [InlineData("A>B,A>C,C>D", 'D', 'A', true)]
-    [InlineData("A>B,B>C", 'A', 'C', false)]
-    [InlineData("A>B,C>B", 'A', 'C', false)]
-    [InlineData("A>B,B>C,D>C", 'D', 'A', false)]
-    [InlineData("A>B,B>A", 'C', 'A', false)]
-    public void A_link_that_closes_a_loop_is_a_cycle(string edges, char child, char parent, bool expected)
-    {
-        AlignmentGraph.WouldCreateCycle(Edges(edges), Nodes[child], Nodes[parent]).Should().Be(expected);
-    }
-
     private Objective NewObjective(bool activate = false)
     {
         var objective = TestData.Draft(_period);

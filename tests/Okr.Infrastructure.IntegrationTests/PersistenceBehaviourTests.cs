@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
+using Okr.Domain.Audit;
 using Okr.Domain.Periods;
 using Okr.Domain.Work;
 using Okr.Infrastructure.Identity;
 using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Interceptors;
 using Okr.Infrastructure.Persistence.Providers;
 using Okr.Infrastructure.Seeding;
 using Okr.Testing;
@@ -23,11 +26,13 @@ public sealed class PersistenceBehaviourTests
             await Database.DisposeAsync();
         }
 
-        public AsyncServiceScope Scope(string? auditAction = null)
+        public AsyncServiceScope Scope(string? auditAction = null, AuditKind auditKind = AuditKind.Change)
         {
             var scope = Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActForOrganization(Demo.Organization.Id);
-            scope.ServiceProvider.GetRequiredService<AuditScope>().Action = auditAction;
+            var audit = scope.ServiceProvider.GetRequiredService<AuditScope>();
+            audit.Action = auditAction;
+            audit.Kind = auditKind;
             return scope;
         }
     }
@@ -137,6 +142,7 @@ public sealed class PersistenceBehaviourTests
             var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
             var audit = await db.AuditEvents.SingleAsync();
             audit.Action.Should().Be("RenamePeriod");
+            audit.Kind.Should().Be(AuditKind.Change);
             audit.EntityType.Should().Be(nameof(Period));
             audit.EntityId.Should().Be(period.Id);
             audit.OrganizationId.Should().Be(setup.Demo.Organization.Id);
@@ -170,6 +176,61 @@ public sealed class PersistenceBehaviourTests
             audit.Before.Should().Contain(key);
             audit.After.Should().BeNull();
             (await db.Initiatives.SingleAsync(i => i.Id == initiative.Id)).Version.Should().Be(initiative.Version + 1);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MigrationTests.AllProviders), MemberType = typeof(MigrationTests))]
+    public void Every_providers_context_saves_through_the_interceptors(string provider)
+    {
+        var services = new ServiceCollection();
+        var kind = Enum.Parse<DatabaseProvider>(provider);
+        // Only the options are built: no connection is opened (SQL Server cannot run here).
+        var connectionString = kind switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=interceptors.db",
+            DatabaseProvider.Postgres => "Host=localhost;Database=okr",
+            _ => "Server=localhost;Database=okr;TrustServerCertificate=True",
+        };
+        services.AddOkrDatabase(kind, connectionString, Path.GetTempPath());
+        using var built = services.BuildServiceProvider();
+        using var scope = built.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors ?? [];
+
+        interceptors.Should().ContainInOrder(SaveInterceptors.All);
+        interceptors.Select(i => i.GetType()).Should().Contain([typeof(TenantBoundaryInterceptor), typeof(VersionInterceptor), typeof(AuditTrailInterceptor),
+            typeof(RollupInterceptor)]);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_synchronous_save_is_guarded_versioned_and_audited_too(DatabaseProvider provider)
+    {
+        await using var setup = await Seeded(provider);
+        var period = ActivePeriod(setup.Demo);
+
+        await using (var scope = setup.Scope(auditAction: "RenamePeriod", auditKind: AuditKind.PeriodClose))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            var loaded = await db.Periods.SingleAsync(p => p.Id == period.Id);
+            loaded.Rename("Renamed synchronously");
+            db.SaveChanges();
+
+            // Another organisation's row, smuggled past the filter, is refused by the same guard.
+            db.Organizations.Add(new Okr.Domain.Organizations.Organization("Elsewhere"));
+            var save = () => db.SaveChanges();
+            save.Should().Throw<ForbiddenException>();
+        }
+
+        await using (var scope = setup.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+            (await db.Periods.SingleAsync(p => p.Id == period.Id)).Version.Should().Be(2);
+            var audit = await db.AuditEvents.SingleAsync();
+            (audit.Action, audit.Kind, audit.After).Should().Be(("RenamePeriod", AuditKind.PeriodClose, """{"Name":"Renamed synchronously"}"""));
+            (await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.Name == "Elsewhere")).Should().Be(0);
         }
     }
 }

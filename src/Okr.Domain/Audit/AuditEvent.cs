@@ -8,8 +8,10 @@ public sealed class AuditEvent : TenantEntity
     private AuditEvent() { Action = EntityType = string.Empty; }
 
     public AuditEvent(Guid organizationId, Guid? actorPersonId, string action, string entityType, Guid? entityId,
-        DateTimeOffset at, string? before, string? after, Guid? objectiveId = null, Guid? relatedObjectiveId = null) : base(organizationId)
+        DateTimeOffset at, string? before, string? after, Guid? objectiveId = null, Guid? relatedObjectiveId = null,
+        AuditKind kind = AuditKind.Change) : base(organizationId)
     {
+        Kind = kind;
         ObjectiveId = objectiveId;
         RelatedObjectiveId = relatedObjectiveId;
         ActorPersonId = actorPersonId;
@@ -22,7 +24,10 @@ public sealed class AuditEvent : TenantEntity
     }
 
     public Guid? ActorPersonId { get; private set; }
+    /// <summary>The command's name, as written (<c>UpdateObjective</c>, <c>RecordCheckIn</c>, …): shown, never matched.</summary>
     public string Action { get; private set; }
+    /// <summary>What kind of command it was, where the history needs to know (see <see cref="AuditKind"/>).</summary>
+    public AuditKind Kind { get; private set; }
     public string EntityType { get; private set; }
     public Guid? EntityId { get; private set; }
     public DateTimeOffset At { get; private set; }

@@ -54,10 +54,10 @@ public sealed class Alignment : TenantAggregate
             throw new DomainRuleException("alignment.parent_cancelled", "A cancelled objective cannot be aligned to.");
         if (parent.State == ObjectiveState.Closed)
             throw new DomainRuleException("alignment.parent_closed", "A closed objective's grade is final: nothing more can be aligned to it.");
-        var edges = existing.ToList();
-        if (edges.Contains((child.Id, parent.Id)))
+        var graph = new AlignmentGraph(existing);
+        if (graph.Contains(child.Id, parent.Id))
             throw new DomainRuleException("alignment.duplicate", "This objective is already aligned to that parent.");
-        if (AlignmentGraph.WouldCreateCycle(edges, child.Id, parent.Id))
+        if (graph.WouldCreateCycle(child.Id, parent.Id))
             throw new DomainRuleException("alignment.cycle",
                 "This alignment would create a cycle: the parent already aligns (directly or through others) to this objective.");
         return new Alignment(child, parent.Id, parentKeyResult?.Id, kind, weight, now);
@@ -80,25 +80,4 @@ public sealed class Alignment : TenantAggregate
         weight is < 0 or > MaxWeight
             ? throw new DomainRuleException("alignment.weight_out_of_range", $"Weight must be between 0 and {MaxWeight}.")
             : weight;
-}
-
-public static class AlignmentGraph
-{
-    /// <summary>True when adding child → parent closes a loop: the child is the parent or one of its ancestors.</summary>
-    public static bool WouldCreateCycle(IEnumerable<(Guid Child, Guid Parent)> edges, Guid child, Guid parent)
-    {
-        if (child == parent) return true;
-        var parentsOf = edges.ToLookup(e => e.Child, e => e.Parent);
-        var seen = new HashSet<Guid>();
-        var stack = new Stack<Guid>();
-        stack.Push(parent);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node == child) return true;
-            if (!seen.Add(node)) continue;
-            foreach (var up in parentsOf[node]) stack.Push(up);
-        }
-        return false;
-    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Okr.Domain.Audit;
 using Okr.Domain.Objectives;
 using Okr.Domain.Units;
-using Okr.Infrastructure.Persistence;
+using Okr.Infrastructure.Persistence.Interceptors;
 
 namespace Okr.Infrastructure.Seeding;
 
@@ -19,7 +19,7 @@ internal static class DemoHistory
         var organizationId = demo.Organization.Id;
         var objectives = demo.Objectives.ToDictionary(o => o.Id);
         var objectiveOfKeyResult = demo.Objectives.SelectMany(o => o.KeyResults).ToDictionary(k => k.Id, k => k.ObjectiveId);
-        static string Json(object values) => JsonSerializer.Serialize(values, OkrDbContext.AuditJson);
+        static string Json(object values) => JsonSerializer.Serialize(values, AuditTrailInterceptor.AuditJson);
         // Activating is a lead's decision: the nearest lead of the objective's unit or of a unit above it.
         var units = demo.Units.ToDictionary(u => u.Id);
         Guid? LeadOver(Guid unitId)
@@ -44,7 +44,8 @@ internal static class DemoHistory
             if (o.State == ObjectiveState.Closed && o.ClosedAt is { } closed)
             {
                 yield return new AuditEvent(organizationId, null, "ClosePeriod", nameof(Objective), o.Id, closed,
-                    Json(new { State = ObjectiveState.Active, Grade = (double?)null }), Json(new { State = ObjectiveState.Closed, o.Grade }), o.Id);
+                    Json(new { State = ObjectiveState.Active, Grade = (double?)null }), Json(new { State = ObjectiveState.Closed, o.Grade }), o.Id,
+                    kind: AuditKind.PeriodClose);
             }
         }
         foreach (var a in demo.Alignments)
@@ -57,7 +58,7 @@ internal static class DemoHistory
         {
             yield return new AuditEvent(organizationId, c.AuthorId, "RecordCheckIn", nameof(Domain.KeyResults.CheckIn), c.Id, c.RecordedAt, null,
                 Json(new { c.KeyResultId, c.Value, c.Confidence, c.ReportedStatus, c.Narrative, c.Blockers, c.NextSteps, c.EffectiveDate }),
-                objectiveOfKeyResult[c.KeyResultId]);
+                objectiveOfKeyResult[c.KeyResultId], kind: AuditKind.CheckIn);
         }
         foreach (var c in demo.Comments)
         {

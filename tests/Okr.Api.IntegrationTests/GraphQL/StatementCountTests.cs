@@ -99,6 +99,14 @@ public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper ou
         largeWeek.Count.Should().BeGreaterThanOrEqualTo(5, "the count is real: My week reads at least the caller's key results, their objectives and check-ins");
     }
 
+    [Fact]
+    public void A_tag_no_request_carried_fails_instead_of_counting_zero()
+    {
+        var take = () => SqlStatementCounter.Take(Guid.NewGuid().ToString("N"));
+
+        take.Should().Throw<InvalidOperationException>().WithMessage("No request tagged *");
+    }
+
     private static async Task<IReadOnlyList<string>> CountMyWeekAsync(HttpClient client, Guid periodId, int expectedKeyResults)
     {
         var tag = Guid.NewGuid().ToString("N");

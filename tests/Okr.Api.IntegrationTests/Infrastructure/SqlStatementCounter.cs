@@ -23,8 +23,19 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public static SqlStatementCounter Instance { get; } = new();
 
-    /// <summary>The statements the request tagged <paramref name="tag"/> sent.</summary>
-    public static IReadOnlyList<string> Take(string tag) => Finished.TryRemove(tag, out var statements) ? statements : [];
+    /// <summary>
+    /// The statements the request tagged <paramref name="tag"/> sent. A tag no request carried (a typo, a request that
+    /// never reached the API) fails rather than counting zero, and so does a request that sent nothing at all: every
+    /// request reads something, and a count of zero would make every bound pass.
+    /// </summary>
+    public static IReadOnlyList<string> Take(string tag)
+    {
+        if (!Finished.TryRemove(tag, out var statements))
+            throw new InvalidOperationException($"No request tagged {tag} was counted: was the {Header} header sent, and did the request reach the API?");
+        if (statements.Count == 0)
+            throw new InvalidOperationException($"The request tagged {tag} sent no SQL statement: the counter is not seeing its database.");
+        return statements;
+    }
 
     public static void Register(IServiceCollection services)
     {

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Interfaces;
+using Okr.Domain.Audit;
 
 namespace Okr.Application.Common.Behaviours;
 
@@ -12,12 +14,15 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IOkrDbContext db, 
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    private static readonly AuditKind Kind = typeof(TMessage).GetCustomAttribute<AuditedAsAttribute>()?.Kind ?? AuditKind.Change;
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
             return await next(message, cancellationToken);
 
         audit.Action = typeof(TMessage).Name;
+        audit.Kind = Kind;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
@@ -29,8 +34,16 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IOkrDbContext db, 
     }
 }
 
-/// <summary>The name of the command being handled, for the audit events written by the persistence layer.</summary>
+/// <summary>The name and kind of the command being handled, for the audit events written by the persistence layer.</summary>
 public sealed class AuditScope
 {
     public string? Action { get; set; }
+    public AuditKind Kind { get; set; }
+}
+
+/// <summary>Gives a command's audit events a <see cref="AuditKind"/> other than <see cref="AuditKind.Change"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuditedAsAttribute(AuditKind kind) : Attribute
+{
+    public AuditKind Kind { get; } = kind;
 }

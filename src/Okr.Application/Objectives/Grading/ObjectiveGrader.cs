@@ -15,26 +15,32 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
 {
     /// <param name="objectives">Tracked objectives with their key results loaded (and graded where closed).</param>
     /// <returns>The grade of each given objective, rounded to two decimals.</returns>
-    public async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives, CancellationToken cancellationToken) =>
-        await GradesAsync(objectives, await ContributingAsync(cancellationToken), cancellationToken);
-
-    private async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives,
-        List<(Guid Child, Guid Parent, decimal Weight)> contributing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, double>> GradesAsync(IReadOnlyCollection<Objective> objectives, CancellationToken cancellationToken)
     {
+        var contributing = await ContributingAsync(cancellationToken);
+        return Grades(objectives, contributing, await BelowAsync(objectives.Select(o => o.Id), contributing, cancellationToken));
+    }
 
-        // Every objective below the given ones, so the rollup sees the whole subtree.
+    /// <summary>
+    /// Every live objective below the given ones (with its key results), so the rollup sees the whole subtree: one
+    /// statement, however many objectives and levels.
+    /// </summary>
+    private async Task<List<Objective>> BelowAsync(IEnumerable<Guid> objectiveIds, Contributing contributing, CancellationToken cancellationToken)
+    {
+        var below = contributing.Graph.DescendantsOf(objectiveIds).ToList();
+        return below.Count == 0
+            ? []
+            : await db.Objectives.AsNoTracking().Include(o => o.KeyResults)
+                .Where(o => EF.Parameter(below).Contains(o.Id) && o.State != ObjectiveState.Cancelled)
+                .ToListAsync(cancellationToken);
+    }
+
+    /// <param name="below">At least the live objectives below the given ones, as <see cref="BelowAsync"/> reads them.</param>
+    private Dictionary<Guid, double> Grades(IReadOnlyCollection<Objective> objectives, Contributing contributing, IReadOnlyList<Objective> below)
+    {
         var known = objectives.ToDictionary(o => o.Id);
-        var wanted = new HashSet<Guid>(known.Keys);
-        var frontier = new HashSet<Guid>(known.Keys);
-        while (frontier.Count > 0)
-        {
-            frontier = contributing.Where(a => frontier.Contains(a.Parent) && wanted.Add(a.Child))
-                .Select(a => a.Child).ToHashSet();
-        }
-        var others = wanted.Except(known.Keys).ToList();
-        var otherObjectives = await db.Objectives.AsNoTracking().Include(o => o.KeyResults)
-            .Where(o => others.Contains(o.Id) && o.State != ObjectiveState.Cancelled)
-            .ToListAsync(cancellationToken);
+        var subtree = contributing.Graph.DescendantsOf(known.Keys);
+        var otherObjectives = below.Where(o => subtree.Contains(o.Id) && !known.ContainsKey(o.Id)).ToList();
 
         // A child already closed counts with its final grade (an override included), not with a recomputation; one this
         // unit of work has just regraded (a late check-in walking up its ancestors) counts with the new grade.
@@ -48,7 +54,7 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
         var keyResults = all.SelectMany(o => graded.TryGetValue(o.Id, out var finalGrade)
             ? [new RollupKeyResult(Guid.Empty, o.Id, 1, finalGrade)]
             : o.LiveKeyResults.Select(k => new RollupKeyResult(k.Id, o.Id, k.Weight, k.FinalGrade ?? Okr.Domain.Computations.Grading.Round(k.Progress))));
-        var alignments = contributing
+        var alignments = contributing.Edges
             .Where(a => live.Contains(a.Child) && live.Contains(a.Parent) && !graded.ContainsKey(a.Parent))
             .Select(a => new RollupAlignment(a.Child, a.Parent, true, a.Weight));
         var rollup = new ObjectiveRollup(keyResults, alignments);
@@ -68,7 +74,7 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var contributing = await ContributingAsync(cancellationToken);
-        objective.Regrade((await GradesAsync([objective], contributing, cancellationToken))[objective.Id]);
+        objective.Regrade(Grades([objective], contributing, await BelowAsync([objective.Id], contributing, cancellationToken))[objective.Id]);
         if (objective.GradeOverride is not null)
             return;
         await RegradeAncestorsAsync(objective, contributing, period => period.TakesLateCheckIn(effectiveDate, now, graceDays), cancellationToken);
@@ -91,20 +97,11 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
     /// and whose period <paramref name="stillGrading"/> accepts, children before parents; the walk stops at an
     /// ancestor whose period does not, and passes nothing on above an overridden one.
     /// </summary>
-    private async Task RegradeAncestorsAsync(Objective objective, List<(Guid Child, Guid Parent, decimal Weight)> contributing,
+    private async Task RegradeAncestorsAsync(Objective objective, Contributing contributing,
         Func<Domain.Periods.Period, bool> stillGrading, CancellationToken cancellationToken)
     {
-        var parentsOf = contributing.ToLookup(a => a.Child, a => a.Parent);
-        var ancestorIds = new HashSet<Guid>();
-        var stack = new Stack<Guid>([objective.Id]);
-        while (stack.Count > 0)
-        {
-            foreach (var parent in parentsOf[stack.Pop()])
-            {
-                if (parent != objective.Id && ancestorIds.Add(parent))
-                    stack.Push(parent);
-            }
-        }
+        var ancestorIds = contributing.Graph.AncestorsOf([objective.Id]);
+        ancestorIds.Remove(objective.Id);
         if (ancestorIds.Count == 0)
             return;
 
@@ -116,55 +113,32 @@ public sealed class ObjectiveGrader(IOkrDbContext db)
 
         // Those whose grade moves: reached from the objective through closed ancestors whose period still grades;
         // an overridden one is regraded (its computed grade) but passes nothing on.
-        var regraded = new HashSet<Guid>();
-        var reach = new Stack<Guid>([objective.Id]);
-        while (reach.Count > 0)
-        {
-            foreach (var parentId in parentsOf[reach.Pop()])
-            {
-                if (!ancestors.TryGetValue(parentId, out var parent)
-                    || !stillGrading(periods[parent.PeriodId])
-                    || !regraded.Add(parentId))
-                    continue;
-                if (parent.GradeOverride is null)
-                    reach.Push(parentId);
-            }
-        }
+        var regraded = contributing.Graph.AncestorsOf([objective.Id],
+            reaches: id => ancestors.TryGetValue(id, out var parent) && stillGrading(periods[parent.PeriodId]),
+            passesOn: id => ancestors[id].GradeOverride is null);
 
-        // Children first: each is graded with the fresh final grades of those below it.
-        foreach (var id in ChildrenFirst(regraded, contributing))
+        // What is below them, read once for all of them; children first: each is graded with the fresh final grades of
+        // those below it.
+        var below = await BelowAsync(regraded, contributing, cancellationToken);
+        foreach (var id in contributing.Graph.ChildrenFirst(regraded))
         {
             var ancestor = ancestors[id];
-            ancestor.Regrade((await GradesAsync([ancestor], contributing, cancellationToken))[id]);
+            ancestor.Regrade(Grades([ancestor], contributing, below)[id]);
         }
     }
 
-    private async Task<List<(Guid Child, Guid Parent, decimal Weight)>> ContributingAsync(CancellationToken cancellationToken) =>
-        (await db.LiveAlignments().AsNoTracking()
+    private async Task<Contributing> ContributingAsync(CancellationToken cancellationToken) =>
+        new((await db.LiveAlignments().AsNoTracking()
             .Where(a => a.Kind == AlignmentKind.Contributes)
             .Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId, a.Weight })
             .ToListAsync(cancellationToken))
-        .Select(a => (a.ChildObjectiveId, a.ParentObjectiveId, a.Weight))
-        .ToList();
+            .Select(a => (a.ChildObjectiveId, a.ParentObjectiveId, a.Weight))
+            .ToList());
 
-    /// <summary>The given objectives ordered so that each comes after every one of them below it (alignments are acyclic).</summary>
-    private static List<Guid> ChildrenFirst(HashSet<Guid> ids, List<(Guid Child, Guid Parent, decimal Weight)> contributing)
+    /// <summary>The organisation's contributing alignments, with their weights and as a graph.</summary>
+    private sealed class Contributing(List<(Guid Child, Guid Parent, decimal Weight)> edges)
     {
-        var childrenOf = contributing.Where(a => ids.Contains(a.Child) && ids.Contains(a.Parent)).ToLookup(a => a.Parent, a => a.Child);
-        var ordered = new List<Guid>();
-        var done = new HashSet<Guid>();
-        var visiting = new HashSet<Guid>();
-
-        void Visit(Guid id)
-        {
-            if (done.Contains(id) || !visiting.Add(id)) return; // a cycle (refused when aligning) cannot loop this
-            foreach (var child in childrenOf[id]) Visit(child);
-            visiting.Remove(id);
-            done.Add(id);
-            ordered.Add(id);
-        }
-
-        foreach (var id in ids.OrderBy(id => id)) Visit(id);
-        return ordered;
+        public List<(Guid Child, Guid Parent, decimal Weight)> Edges { get; } = edges;
+        public AlignmentGraph Graph { get; } = new(edges.Select(e => (e.Child, e.Parent)));
     }
 }

@@ -24,16 +24,14 @@ public static class ObjectiveProgressStore
         CancellationToken cancellationToken)
     {
         var all = objectiveIds.ToHashSet();
-        var frontier = all.ToList();
-        while (frontier.Count > 0)
-        {
-            var parents = await LiveAlignments(db, allOrganizations)
+        var above = await AlignmentGraph.LoadAsync(all, upwards: true, async frontier =>
+            (await LiveAlignments(db, allOrganizations)
                 .Where(a => a.Kind == AlignmentKind.Contributes && EF.Parameter(frontier).Contains(a.ChildObjectiveId))
-                .Select(a => a.ParentObjectiveId)
+                .Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId })
                 .Distinct()
-                .ToListAsync(cancellationToken);
-            frontier = parents.Where(all.Add).ToList();
-        }
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.ChildObjectiveId, a.ParentObjectiveId)));
+        all.UnionWith(above.AncestorsOf(all));
         return all;
     }
 

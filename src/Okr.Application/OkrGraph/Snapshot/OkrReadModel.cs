@@ -315,19 +315,22 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
     /// </summary>
     private async Task<HashSet<Guid>> ContributingDescendantsAsync(HashSet<Guid> roots, List<AlignmentRow> alignments, CancellationToken cancellationToken)
     {
-        var found = new HashSet<Guid>();
-        var known = alignments.Select(a => a.Id).ToHashSet();
-        var frontier = alignments.Where(a => a.Kind == AlignmentKind.Contributes && roots.Contains(a.ParentObjectiveId))
-            .Select(a => a.ChildObjectiveId).Where(id => !roots.Contains(id) && found.Add(id)).ToList();
-        while (frontier.Count > 0)
+        var read = alignments.Select(a => a.Id).ToHashSet();
+        // The first level is among the alignments already read; each further one is a statement.
+        var firstLevel = alignments.Where(a => a.Kind == AlignmentKind.Contributes && roots.Contains(a.ParentObjectiveId))
+            .Select(a => a.ChildObjectiveId).Where(id => !roots.Contains(id)).Distinct().ToList();
+        var below = await AlignmentGraph.LoadAsync(firstLevel, upwards: false, async frontier =>
         {
             var level = await db.LiveAlignments().AsNoTracking()
                 .Where(a => a.Kind == AlignmentKind.Contributes && EF.Parameter(frontier).Contains(a.ParentObjectiveId))
                 .Select(a => new AlignmentRow(a.Id, a.ChildObjectiveId, a.ParentObjectiveId, a.ParentKeyResultId, a.Kind, a.Weight, a.CreatedAt))
                 .ToListAsync(cancellationToken);
-            alignments.AddRange(level.Where(a => known.Add(a.Id)));
-            frontier = level.Select(a => a.ChildObjectiveId).Where(id => !roots.Contains(id) && found.Add(id)).ToList();
-        }
+            alignments.AddRange(level.Where(a => read.Add(a.Id)));
+            return level.Select(a => (a.ChildObjectiveId, a.ParentObjectiveId));
+        }, known: roots);
+        var found = below.DescendantsOf(firstLevel);
+        found.UnionWith(firstLevel);
+        found.ExceptWith(roots);
         return found;
     }
 }

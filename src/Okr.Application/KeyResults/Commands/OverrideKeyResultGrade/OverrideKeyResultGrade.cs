@@ -1,18 +1,21 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Okr.Application.Common;
+using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Common;
 using Okr.Application.KeyResults.Dtos;
 using Okr.Application.Objectives.Dtos;
 using Okr.Application.Objectives.Grading;
+using Okr.Domain.Audit;
 using Okr.Domain.Common;
 
 namespace Okr.Application.KeyResults.Commands.OverrideKeyResultGrade;
 
 /// <summary>Sets a closed key result's grade by hand, with the reason (null grade: back to the measured one). The objective is regraded.</summary>
+[AuditedAs(AuditKind.KeyResultGradeOverride)]
 public sealed record OverrideKeyResultGrade : ICommand<KeyResultDto>, IExpectVersion
 {
     [JsonIgnore] public Guid Id { get; init; }

@@ -2,13 +2,15 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Okr.Application.Common;
+using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Common;
 using Okr.Application.KeyResults.Dtos;
 using Okr.Application.Objectives.Dtos;
 using Okr.Application.Objectives.Grading;
+using Okr.Domain.Audit;
 using Okr.Domain.Common;
 using Okr.Domain.KeyResults;
 using Okr.Domain.Objectives;
@@ -19,6 +21,7 @@ namespace Okr.Application.KeyResults.Commands.RecordCheckIn;
 /// Records a check-in on a key result. Immutable: a correction is a new check-in. A narrative is required when
 /// the value moves against the key result's direction or would leave it off track.
 /// </summary>
+[AuditedAs(AuditKind.CheckIn)]
 public sealed record RecordCheckIn : ICommand<CheckInDto>
 {
     [JsonIgnore] public Guid KeyResultId { get; init; }

@@ -1,17 +1,20 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Okr.Application.Common;
+using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Common;
 using Okr.Application.Objectives.Dtos;
 using Okr.Application.Objectives.Grading;
+using Okr.Domain.Audit;
 using Okr.Domain.Common;
 
 namespace Okr.Application.Objectives.Commands.OverrideObjectiveGrade;
 
 /// <summary>Sets a closed objective's grade by hand, with the reason; a null grade removes the override.</summary>
+[AuditedAs(AuditKind.ObjectiveGradeOverride)]
 public sealed record OverrideObjectiveGrade : ICommand<ObjectiveDto>, IExpectVersion
 {
     [JsonIgnore] public Guid Id { get; init; }

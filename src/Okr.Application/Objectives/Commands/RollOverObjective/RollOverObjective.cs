@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Okr.Application.Common;
+using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Common;
 using Okr.Application.Objectives.Dtos;
+using Okr.Domain.Audit;
 
 namespace Okr.Application.Objectives.Commands.RollOverObjective;
 
@@ -13,6 +15,7 @@ namespace Okr.Application.Objectives.Commands.RollOverObjective;
 /// Starts a draft copy of the objective in a later period, carrying its unfinished key results with their last
 /// value as the new baseline.
 /// </summary>
+[AuditedAs(AuditKind.ObjectiveRollOver)]
 public sealed record RollOverObjective : ICommand<ObjectiveDto>
 {
     [JsonIgnore] public Guid Id { get; init; }

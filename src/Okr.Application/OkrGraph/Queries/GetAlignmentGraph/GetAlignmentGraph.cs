@@ -2,6 +2,7 @@ using Mediator;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.OkrGraph.Snapshot;
 using Okr.Application.OkrGraph.Views;
+using Okr.Domain.Objectives;
 
 namespace Okr.Application.OkrGraph.Queries.GetAlignmentGraph;
 
@@ -48,32 +49,12 @@ public sealed class GetAlignmentGraphHandler(OkrReadModel reads) : IQueryHandler
         }
 
         var edges = touching.Where(a => nodes.ContainsKey(a.ChildObjectiveId) && nodes.ContainsKey(a.ParentObjectiveId)).ToList();
-        var levels = Levels(nodes.Keys, edges);
+        var levels = new AlignmentGraph(edges.Select(e => (e.ChildObjectiveId, e.ParentObjectiveId))).Levels(nodes.Keys);
         return new AlignmentGraphView(snapshot.Period, root,
             nodes.Values
                 .OrderBy(n => levels[n.View.Id]).ThenBy(n => n.External).ThenBy(n => n.View.CreatedAt).ThenBy(n => n.View.Id)
                 .Select(n => new AlignmentNodeView(n.View, n.External, levels[n.View.Id]))
                 .ToList(),
             edges);
-    }
-
-    /// <summary>Longest path from a top objective; alignments are acyclic (cycles are refused), but a bad row cannot loop this.</summary>
-    private static Dictionary<Guid, int> Levels(IEnumerable<Guid> nodes, IReadOnlyList<AlignmentView> edges)
-    {
-        var parentsOf = edges.ToLookup(e => e.ChildObjectiveId, e => e.ParentObjectiveId);
-        var levels = new Dictionary<Guid, int>();
-        var visiting = new HashSet<Guid>();
-
-        int LevelOf(Guid id)
-        {
-            if (levels.TryGetValue(id, out var known)) return known;
-            if (!visiting.Add(id)) return 0;
-            var level = parentsOf[id].Select(p => LevelOf(p) + 1).DefaultIfEmpty(0).Max();
-            visiting.Remove(id);
-            return levels[id] = level;
-        }
-
-        foreach (var node in nodes) LevelOf(node);
-        return levels;
     }
 }

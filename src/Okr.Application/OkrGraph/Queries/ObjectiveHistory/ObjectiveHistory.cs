@@ -129,7 +129,7 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
             (a.ObjectiveId != null && EF.Parameter(ids).Contains(a.ObjectiveId.Value))
             || (a.RelatedObjectiveId != null && EF.Parameter(ids).Contains(a.RelatedObjectiveId.Value)));
         // A check-in also moves its key result's current value: that is the check-in's entry, not another one.
-        events = events.Where(a => !(a.EntityType == "KeyResult" && a.Action == "RecordCheckIn"));
+        events = events.Where(a => !(a.EntityType == "KeyResult" && a.Kind == AuditKind.CheckIn));
         if (HistoryCursor.Decode(query.After) is var (afterAt, afterId))
             events = events.Where(a => a.At < afterAt || (a.At == afterAt && a.Id.CompareTo(afterId) < 0));
         events = events.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
@@ -285,9 +285,9 @@ public static class HistoryEntries
             string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase) && string.Equals(c.After, value, StringComparison.OrdinalIgnoreCase));
         return e.EntityType switch
         {
-            "Objective" when e.Action == "RollOverObjective" => HistoryKind.ObjectiveRolledOver,
+            "Objective" when e.Kind == AuditKind.ObjectiveRollOver => HistoryKind.ObjectiveRolledOver,
             "Objective" when created => HistoryKind.ObjectiveCreated,
-            "Objective" when e.Action == "OverrideObjectiveGrade" => HistoryKind.GradeOverridden,
+            "Objective" when e.Kind == AuditKind.ObjectiveGradeOverride => HistoryKind.GradeOverridden,
             "Objective" when Became("state", "Active") => HistoryKind.ObjectiveActivated,
             "Objective" when Became("state", "Cancelled") => HistoryKind.ObjectiveCancelled,
             "Objective" when Became("state", "Closed") => HistoryKind.ObjectiveClosed,
@@ -296,8 +296,8 @@ public static class HistoryEntries
             "RaciAssignment" => HistoryKind.RaciChanged,
             "KeyResult" when created => HistoryKind.KeyResultCreated,
             "KeyResult" when deleted || Became("isDeleted", "true") => HistoryKind.KeyResultDeleted,
-            "KeyResult" when e.Action == "OverrideKeyResultGrade" => HistoryKind.GradeOverridden,
-            "KeyResult" when e.Action == "ClosePeriod" => HistoryKind.KeyResultGraded,
+            "KeyResult" when e.Kind == AuditKind.KeyResultGradeOverride => HistoryKind.GradeOverridden,
+            "KeyResult" when e.Kind == AuditKind.PeriodClose => HistoryKind.KeyResultGraded,
             "KeyResult" => HistoryKind.KeyResultUpdated,
             "CheckIn" => HistoryKind.CheckInRecorded,
             "Alignment" when created => HistoryKind.AlignmentAdded,

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Okr.Application.Common;
+using Okr.Application.Common.Behaviours;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Common;
 using Okr.Application.Objectives.Grading;
+using Okr.Domain.Audit;
 using Okr.Domain.Objectives;
 using Okr.Domain.Periods;
 
@@ -17,6 +19,7 @@ namespace Okr.Application.Periods.Commands.ClosePeriod;
 /// cancelled; the selected objectives roll over into the target period as drafts carrying their unfinished key
 /// results. Admins only.
 /// </summary>
+[AuditedAs(AuditKind.PeriodClose)]
 public sealed record ClosePeriod : ICommand<PeriodClosed>, IExpectVersion, IAdminRequest
 {
     [JsonIgnore] public Guid Id { get; init; }
