@@ -63,7 +63,7 @@ public static class SignInProtection
     }
 
     /// <summary>
-    /// The client, as the server sees it (behind a proxy, configure forwarded headers so this is the real address). An
+    /// The client, as the server sees it (behind a proxy named in <c>ForwardedHeaders:*</c>, the address it forwards; ADR 0020). An
     /// IPv6 client is its /64: one host holds a whole /64, and would otherwise be 2^64 clients.
     /// </summary>
     public static string ClientOf(HttpContext http)

@@ -13,16 +13,19 @@ internal static class AuthSuite
 {
     public const string Password = ApiFixture.DemoPassword;
 
-    /// <summary>A host in <paramref name="environment"/> (Development seeds the demo) with these throttle settings.</summary>
+    /// <summary>A host in <paramref name="environment"/> (Development seeds the demo) with these throttle settings, then <paramref name="settings"/>.</summary>
     public static async Task<OkrApiFactory> HostAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string environment = "Testing",
-        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null)
+        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new OkrApiFactory(database ?? await TestDatabase.CreateAsync(provider), environment, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["SignIn:Throttle:ClientPermits"] = clientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:AccountPermits"] = accountPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:FailuresBeforeBackoff"] = failuresBeforeBackoff.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, ownsDatabase: database is null);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var host = new OkrApiFactory(database ?? await TestDatabase.CreateAsync(provider), environment, all, ownsDatabase: database is null);
         _ = host.Server;
         return host;
     }
