@@ -15,13 +15,14 @@ internal static class AuthSuite
 
     /// <summary>A host in <paramref name="environment"/> (Development seeds the demo) with these throttle settings, then <paramref name="settings"/>.</summary>
     public static async Task<OkrApiFactory> HostAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string environment = "Testing",
-        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null, IReadOnlyDictionary<string, string?>? settings = null)
+        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null, int anonymousGraphQLPermits = 1_000_000, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
         {
             ["SignIn:Throttle:ClientPermits"] = clientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:AccountPermits"] = accountPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:FailuresBeforeBackoff"] = failuresBeforeBackoff.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SignIn:Throttle:AnonymousGraphQLPermits"] = anonymousGraphQLPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -54,6 +54,46 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Anonymous_GraphQL_is_throttled_per_client_and_signed_in_callers_are_not()
+    {
+        const int permits = 3;
+        await using var host = await AuthSuite.HostAsync(anonymousGraphQLPermits: permits);
+        var email = AuthSuite.NewEmail();
+        await host.RegisterAsync(email);
+        const string address = "198.51.100.30";
+        using var anonymous = host.ClientAt(address);
+        using var signedIn = host.ClientAt(address);
+        var tokens = await (await signedIn.LoginAsync(email, AuthSuite.Password)).TokensAsync();
+        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Access);
+        var query = new { query = "{ __typename }" };
+
+        var allowed = new List<HttpStatusCode>();
+        for (var i = 0; i < permits; i++)
+            allowed.Add((await anonymous.PostAsJsonAsync("/graphql", query)).StatusCode);
+        var over = await anonymous.PostAsJsonAsync("/graphql", query);
+        var overByGet = await anonymous.GetAsync("/graphql?query=%7B__typename%7D");
+        var signedInAnswers = new List<HttpStatusCode>();
+        for (var i = 0; i < permits * 3; i++)
+            signedInAnswers.Add((await signedIn.PostAsJsonAsync("/graphql", query)).StatusCode);
+        using var other = host.ClientAt("198.51.100.31");
+        var otherAnswer = await other.PostAsJsonAsync("/graphql", query);
+
+        allowed.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        foreach (var refused in new[] { over, overByGet })
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+            refused.Headers.RetryAfter?.Delta.Should().BeGreaterThan(TimeSpan.Zero);
+            var error = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+            error.GetProperty("extensions").GetProperty("code").GetString().Should().Be("RATE_LIMITED");
+            error.GetProperty("message").GetString().Should().Contain("Try again");
+        }
+        signedInAnswers.Should().AllBeEquivalentTo(HttpStatusCode.OK, "a signed-in caller at the same address is not counted");
+        otherAnswer.StatusCode.Should().Be(HttpStatusCode.OK, "another client has its own budget");
+        output.WriteLine($"anonymous GraphQL: {permits} allowed, then 429 RATE_LIMITED + Retry-After (POST and GET); " +
+                         $"{signedInAnswers.Count} signed-in requests from the same address all 200; another client 200");
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_on_one_account_are_throttled_whatever_client_sends_them()
     {
         await using var host = await AuthSuite.HostAsync(accountPermits: 3, failuresBeforeBackoff: 100);
