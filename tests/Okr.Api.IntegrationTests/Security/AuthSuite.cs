@@ -47,6 +47,17 @@ internal static class AuthSuite
         return client;
     }
 
+    /// <summary>A new account, signed in with a bearer token by a client at <paramref name="address"/>.</summary>
+    public static async Task<(string Email, HttpClient Client)> NewSignedInAsync(this OkrApiFactory host, string address)
+    {
+        var email = NewEmail();
+        await host.RegisterAsync(email);
+        var client = host.ClientAt(address);
+        var tokens = await (await client.LoginAsync(email, Password)).TokensAsync();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Access);
+        return (email, client);
+    }
+
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
         client.PostAsJsonAsync("/api/auth/login", new { email, password });
 

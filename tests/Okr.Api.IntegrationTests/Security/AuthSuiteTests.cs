@@ -58,13 +58,9 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
     {
         const int permits = 3;
         await using var host = await AuthSuite.HostAsync(anonymousGraphQLPermits: permits);
-        var email = AuthSuite.NewEmail();
-        await host.RegisterAsync(email);
         const string address = "198.51.100.30";
         using var anonymous = host.ClientAt(address);
-        using var signedIn = host.ClientAt(address);
-        var tokens = await (await signedIn.LoginAsync(email, AuthSuite.Password)).TokensAsync();
-        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Access);
+        using var signedIn = (await host.NewSignedInAsync(address)).Client;
         var query = new { query = "{ __typename }" };
 
         var allowed = new List<HttpStatusCode>();
@@ -256,12 +252,10 @@ public sealed class AuthSuiteTests(ITestOutputHelper output)
     public async Task Identitys_validation_problems_are_keyed_by_the_request_field()
     {
         await using var host = await AuthSuite.HostAsync();
-        var email = AuthSuite.NewEmail();
-        await host.RegisterAsync(email);
+        var account = await host.NewSignedInAsync("192.0.2.92");
+        using var signedIn = account.Client;
+        var email = account.Email;
         using var client = host.ClientAt("192.0.2.92");
-        var tokens = await (await client.LoginAsync(email, AuthSuite.Password)).TokensAsync();
-        using var signedIn = host.ClientAt("192.0.2.92");
-        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Access);
 
         var cases = new (string Name, Func<Task<HttpResponseMessage>> Request, string Field, string MessagePart)[]
         {

@@ -36,13 +36,7 @@ public sealed class ForwardedHeadersTests(ITestOutputHelper output)
 
         // A client that is not the proxy cannot name itself someone else: its X-Forwarded-For is ignored.
         using var direct = host.ClientAt("198.51.100.9");
-        var directAnswers = new List<HttpStatusCode>();
-        for (var i = 0; i <= permits; i++)
-        {
-            using var request = Login();
-            request.Headers.Add("X-Forwarded-For", $"203.0.113.{100 + i}");
-            directAnswers.Add((await direct.SendAsync(request)).StatusCode);
-        }
+        var directAnswers = await LoginsNamingOtherClientsAsync(direct, permits + 1);
         directAnswers.Last().Should().Be(HttpStatusCode.TooManyRequests, "a client that is not a known proxy is throttled by its own address");
         output.WriteLine($"proxy {Proxy}: client 1 {string.Join("/", firstAnswers.Select(a => (int)a))}, client 2 {(int)secondAnswer.StatusCode}; " +
                          $"a direct client spoofing X-Forwarded-For {string.Join("/", directAnswers.Select(a => (int)a))}");
@@ -55,13 +49,7 @@ public sealed class ForwardedHeadersTests(ITestOutputHelper output)
         await using var host = await AuthSuite.HostAsync(clientPermits: permits);
         using var client = host.ClientAt("198.51.100.7");
 
-        var answers = new List<HttpStatusCode>();
-        for (var i = 0; i <= permits; i++)
-        {
-            using var request = Login();
-            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
-            answers.Add((await client.SendAsync(request)).StatusCode);
-        }
+        var answers = await LoginsNamingOtherClientsAsync(client, permits + 1);
 
         answers.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
         output.WriteLine($"no proxy configured: 3 requests naming 3 different X-Forwarded-For answered {string.Join("/", answers.Select(a => (int)a))}");
@@ -155,6 +143,19 @@ public sealed class ForwardedHeadersTests(ITestOutputHelper output)
         return client;
     }
 
-    private static HttpRequestMessage Login() =>
-        new(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email = "nobody@example.com", password = "not-the-password" }) };
+    /// <summary>Sign-ins from <paramref name="client"/>, each naming another address in X-Forwarded-For; their statuses.</summary>
+    private static async Task<List<HttpStatusCode>> LoginsNamingOtherClientsAsync(HttpClient client, int count)
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+            {
+                Content = JsonContent.Create(new { email = "nobody@example.com", password = "not-the-password" }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{100 + i}");
+            answers.Add((await client.SendAsync(request)).StatusCode);
+        }
+        return answers;
+    }
 }
