@@ -136,7 +136,7 @@ ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/Okr.Api/bin/Release/net10.0/Okr.Api.dll --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Okr="Data Source=$work/app/okr.db" --Demo:Password="Demo-Okr-2026" \
   --Clock:Start="$OKR_E2E_NOW" \
-  --SignIn:Throttle:ClientPermits=100000 --SignIn:Throttle:AccountPermits=100000 \
+  --SignIn:Throttle:ClientPermits=100000 --SignIn:Throttle:AccountPermits=100000 --SignIn:Throttle:AnonymousGraphQLPermits=100000 \
   --contentRoot "$repo/src/Okr.Api" >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do

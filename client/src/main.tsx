@@ -7,7 +7,7 @@ import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { router } from './app/router';
 import { SessionProvider } from './auth/session';
 import { loadMember } from './app/member';
@@ -26,7 +26,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider loadMember={loadMember}>

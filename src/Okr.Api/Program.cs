@@ -32,6 +32,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"]
         ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 builder.Services.AddAuthorization();
+builder.Services.AddForwardedHeadersFromKnownProxies();
 builder.Services.AddSignInProtection(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -57,6 +58,8 @@ var app = builder.Build();
 if (rebuildRollups)
     return await app.Services.RebuildRollupsAsync(Console.Out);
 
+// Behind a proxy, the client's address and scheme as the proxy saw them, before anything reads them (ADR 0020).
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();

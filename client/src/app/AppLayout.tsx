@@ -52,7 +52,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           </Group>
           <Menu position="bottom-end" withArrow>
             <Menu.Target>
-              <UnstyledButton aria-label="Account">
+              {/* Named by the text it shows (initials, and the name on wider screens), as speech input expects (WCAG 2.5.3). */}
+              <UnstyledButton title="Account">
                 <Group gap="xs">
                   <Avatar radius="xl" size="sm" color="indigo">
                     {initials(member.displayName)}

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity.Data;
+using Okr.Api.Errors;
 
 namespace Okr.Api.Security;
 
@@ -31,7 +33,7 @@ internal static class IdentityInput
                     .ToDictionary(name => name, _ => GiveABoolean);
                 if (errors.Count > 0)
                 {
-                    await TypedResults.ValidationProblem(errors, title: "The request has invalid fields.").ExecuteAsync(context);
+                    await TypedResults.ValidationProblem(errors, title: InvalidFields).ExecuteAsync(context);
                     return;
                 }
             }
@@ -75,6 +77,35 @@ internal static class IdentityInput
                 errors["resetCode"] = ["This reset code is damaged: open the link from the email again."];
         }
 
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The request has invalid fields.") : await next(context);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: InvalidFields);
+        return ByField(await next(context), context.Arguments.FirstOrDefault(a => a is RegisterRequest or ResetPasswordRequest or InfoRequest or TwoFactorRequest));
     }
+
+    /// <summary>
+    /// Identity keys its validation problems by its error codes (<c>PasswordTooShort</c>, <c>InvalidToken</c>); the API
+    /// keys them by the field of the request they are about, as every other 400 (ADR 0017, ADR 0020), with Identity's
+    /// messages. A code that is about no one field is about the body.
+    /// </summary>
+    private static object? ByField(object? result, object? request)
+    {
+        if ((result is INestedHttpResult nested ? nested.Result : result) is not ValidationProblem problem)
+            return result;
+        var errors = problem.ProblemDetails.Errors
+            .GroupBy(e => FieldOf(e.Key, request), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, title: InvalidFields);
+    }
+
+    private static string FieldOf(string code, object? request) => code switch
+    {
+        "InvalidTwoFactorCode" => "twoFactorCode",
+        "InvalidToken" when request is ResetPasswordRequest => "resetCode",
+        "PasswordMismatch" or "OldPasswordRequired" => "oldPassword",
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => request is RegisterRequest ? "password" : "newPassword",
+        "InvalidEmail" or "InvalidUserName" or "DuplicateEmail" or "DuplicateUserName" => request is InfoRequest ? "newEmail" : "email",
+        _ => ErrorMapping.Body,
+    };
+
+    private const string InvalidFields = "The request has invalid fields.";
 }

@@ -31,6 +31,7 @@ public static class SignInProtection
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<SignInFailures>();
         services.AddSingleton<AccountLimiter>();
+        services.AddSingleton<AnonymousGraphQLLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInThrottleOptions>>((limiter, throttle) =>
         {
@@ -63,7 +64,7 @@ public static class SignInProtection
     }
 
     /// <summary>
-    /// The client, as the server sees it (behind a proxy, configure forwarded headers so this is the real address). An
+    /// The client, as the server sees it (behind a proxy named in <c>ForwardedHeaders:*</c>, the address it forwards; ADR 0020). An
     /// IPv6 client is its /64: one host holds a whole /64, and would otherwise be 2^64 clients.
     /// </summary>
     public static string ClientOf(HttpContext http)
@@ -83,10 +84,13 @@ public static class SignInProtection
     /// <summary>An email as one account: trimmed and upper-cased as Identity normalises it.</summary>
     public static string AccountOf(string email) => email.Trim().ToUpperInvariant();
 
+    /// <summary>A wait as Retry-After says it: whole seconds, rounded up, at least one.</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     /// <summary>429 with Retry-After (whole seconds, at least one) and a problem document saying when to try again.</summary>
     public static IResult TooManyAttempts(TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = RetryAfterSeconds(retryAfter);
         return new RetryAfterResult(seconds, TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
             title: $"Too many attempts. Try again in {seconds} seconds."));
     }
@@ -206,18 +210,30 @@ public static class SignInProtection
     }
 }
 
-/// <summary>Requests naming one account, from any client (fixed window per normalised email).</summary>
-public sealed class AccountLimiter(IOptions<SignInThrottleOptions> options) : IDisposable
+/// <summary>A fixed-window budget per key (an account, a client), in memory on this instance.</summary>
+public abstract class KeyedBudget(int permits, TimeSpan window) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.Value.AccountPermits,
-            Window = TimeSpan.FromSeconds(options.Value.AccountWindowSeconds),
+            PermitLimit = permits,
+            Window = window,
             QueueLimit = 0,
         }));
 
-    public RateLimitLease Acquire(string account) => _limiter.AttemptAcquire(account);
+    public RateLimitLease Acquire(string key) => _limiter.AttemptAcquire(key);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>Requests naming one account, from any client (fixed window per normalised email).</summary>
+public sealed class AccountLimiter(IOptions<SignInThrottleOptions> options)
+    : KeyedBudget(options.Value.AccountPermits, TimeSpan.FromSeconds(options.Value.AccountWindowSeconds));
+
+/// <summary>GraphQL requests of one client that is not signed in (fixed window per client address; ADR 0020).</summary>
+public sealed class AnonymousGraphQLLimiter(IOptions<SignInThrottleOptions> options)
+    : KeyedBudget(options.Value.AnonymousGraphQLPermits, TimeSpan.FromSeconds(options.Value.ClientWindowSeconds));

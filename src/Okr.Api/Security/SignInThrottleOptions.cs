@@ -9,6 +9,12 @@ public sealed class SignInThrottleOptions
     public int ClientPermits { get; set; } = 30;
     public int ClientWindowSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// GraphQL requests (of any kind) one client that is not signed in may send per <see cref="ClientWindowSeconds"/>:
+    /// anonymous callers may only introspect, which a client does once. Signed-in callers are not counted.
+    /// </summary>
+    public int AnonymousGraphQLPermits { get; set; } = 30;
+
     /// <summary>Sign-in, registration and password-reset requests naming one account, from anywhere, per <see cref="AccountWindowSeconds"/>.</summary>
     public int AccountPermits { get; set; } = 10;
     public int AccountWindowSeconds { get; set; } = 60;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Okr.Application.Common.Exceptions;
 using Okr.Infrastructure.Persistence;
 
 namespace Okr.Infrastructure.Identity;
@@ -37,9 +38,28 @@ public sealed partial class RefreshTokenRotation(OkrDbContext db, UserManager<Ap
         }
 
         LogReplay(userId);
-        if (await users.FindByIdAsync(userId.ToString()) is { } user)
-            await users.UpdateSecurityStampAsync(user);
+        await RevokeAsync(userId, cancellationToken);
         return false;
+    }
+
+    /// <summary>
+    /// Renews the user's stamp. Racing replays of one token renew it at once: the loser of that race reads the user again
+    /// and renews it once more (the family ends either way), instead of answering 412 for a request that is a refusal.
+    /// </summary>
+    private async Task RevokeAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; await users.FindByIdAsync(userId.ToString()) is { } user; attempt++)
+        {
+            try
+            {
+                await users.UpdateSecurityStampAsync(user);
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(user).ReloadAsync(cancellationToken);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A spent refresh token of user {UserId} was presented again: every session of the user is ended")]

@@ -70,6 +70,7 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
         // Every test signs in and registers from one address: the throttle's limits are out of reach here (the auth suite proves them).
         builder.UseSetting("SignIn:Throttle:ClientPermits", "1000000");
         builder.UseSetting("SignIn:Throttle:AccountPermits", "1000000");
+        builder.UseSetting("SignIn:Throttle:AnonymousGraphQLPermits", "1000000");
         builder.UseSetting("Demo:Password", ApiFixture.DemoPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

@@ -13,16 +13,20 @@ internal static class AuthSuite
 {
     public const string Password = ApiFixture.DemoPassword;
 
-    /// <summary>A host in <paramref name="environment"/> (Development seeds the demo) with these throttle settings.</summary>
+    /// <summary>A host in <paramref name="environment"/> (Development seeds the demo) with these throttle settings, then <paramref name="settings"/>.</summary>
     public static async Task<OkrApiFactory> HostAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string environment = "Testing",
-        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null)
+        int clientPermits = 1_000_000, int accountPermits = 1_000_000, int failuresBeforeBackoff = 5, TestDatabase? database = null, int anonymousGraphQLPermits = 1_000_000, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new OkrApiFactory(database ?? await TestDatabase.CreateAsync(provider), environment, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["SignIn:Throttle:ClientPermits"] = clientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:AccountPermits"] = accountPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn:Throttle:FailuresBeforeBackoff"] = failuresBeforeBackoff.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, ownsDatabase: database is null);
+            ["SignIn:Throttle:AnonymousGraphQLPermits"] = anonymousGraphQLPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var host = new OkrApiFactory(database ?? await TestDatabase.CreateAsync(provider), environment, all, ownsDatabase: database is null);
         _ = host.Server;
         return host;
     }
@@ -41,6 +45,17 @@ internal static class AuthSuite
         var client = host.CreateClient(new() { HandleCookies = cookies });
         client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
         return client;
+    }
+
+    /// <summary>A new account, signed in with a bearer token by a client at <paramref name="address"/>.</summary>
+    public static async Task<(string Email, HttpClient Client)> NewSignedInAsync(this OkrApiFactory host, string address)
+    {
+        var email = NewEmail();
+        await host.RegisterAsync(email);
+        var client = host.ClientAt(address);
+        var tokens = await (await client.LoginAsync(email, Password)).TokensAsync();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Access);
+        return (email, client);
     }
 
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>

@@ -66,6 +66,7 @@ export function CheckpointTimeline({
                 h={16}
                 data-state={state}
                 data-testid="timeline-dot"
+                role="img"
                 aria-label={`${checkpoint.name}, ${formatDate(checkpoint.date)}, ${checkpointStateLabel[state].toLowerCase()}`}
                 tabIndex={0}
                 style={{

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -6,6 +7,7 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http.Features;
 using Okr.Api.Errors;
 using Okr.Api.GraphQL.Execution;
+using Okr.Api.Security;
 using Okr.Application.Common.Interfaces;
 
 namespace Okr.Api.GraphQL.Http;
@@ -23,7 +25,8 @@ namespace Okr.Api.GraphQL.Http;
 /// deep or complex) answers 400; with the latter, 200 as the specification requires of legacy clients.</item>
 /// <item>Before validation, the <see cref="DocumentGuard"/> refuses a body over <c>GraphQL:MaxRequestBytes</c> (413) and documents
 /// too large, too deep or too repetitive (coded errors, like validation errors), in time linear in the document.</item>
-/// <item>An anonymous caller may only introspect the schema, within a small budget; anything else answers 401 with code UNAUTHENTICATED.</item>
+/// <item>An anonymous caller may only introspect the schema, within a small budget; anything else answers 401 with code UNAUTHENTICATED.
+/// Its requests are counted per client (<c>SignIn:Throttle:AnonymousGraphQLPermits</c>): over that, 429 RATE_LIMITED with Retry-After.</item>
 /// </list>
 /// </summary>
 internal static class GraphQLHttpEndpoint
@@ -56,6 +59,20 @@ internal static class GraphQLHttpEndpoint
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var guard = http.RequestServices.GetRequiredService<DocumentGuard>();
+
+        // A caller that is not signed in has a budget per client, checked before the body is read (ADR 0020).
+        if (!http.RequestServices.GetRequiredService<ICurrentUser>().IsAuthenticated)
+        {
+            using var lease = http.RequestServices.GetRequiredService<AnonymousGraphQLLimiter>().Acquire(SignInProtection.ClientOf(http));
+            if (!lease.IsAcquired)
+            {
+                var seconds = SignInProtection.RetryAfterSeconds(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteErrorAsync(http, serializer, MediaTypes.Negotiate(request) ?? MediaTypes.Json, StatusCodes.Status429TooManyRequests,
+                    "RATE_LIMITED", $"Too many requests without signing in. Try again in {seconds} seconds, or sign in.");
+                return;
+            }
+        }
 
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
