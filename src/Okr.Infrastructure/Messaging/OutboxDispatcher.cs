@@ -84,7 +84,7 @@ public sealed partial class OutboxDispatcher(
         {
             var now = clock.UtcNow;
             var (state, next) = OutboxMessage.AfterFailure(attempts, now);
-            var error = OutboxMessage.ErrorText($"{ex.GetType().Name}: {ex.Message}");
+            var error = OutboxMessage.ErrorText(Describe(ex));
             await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.State, state)
@@ -113,6 +113,13 @@ public sealed partial class OutboxDispatcher(
         LogSent(logger, message.Id, message.Kind, attempts);
         return true;
     }
+
+    /// <summary>What went wrong, with the server's reply code when it gave one.</summary>
+    private static string Describe(Exception exception) => exception switch
+    {
+        MailKit.Net.Smtp.SmtpCommandException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.Message}",
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
 
     /// <summary>The message as mail: plain text and HTML alternatives, and a Message-Id made of the outbox id.</summary>
     private MimeMessage ToMime(OutboxMessage message)
