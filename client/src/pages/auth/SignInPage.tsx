@@ -51,6 +51,9 @@ export function SignInPage() {
           )}
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="right">
+            Forgot your password?
+          </Anchor>
           <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Sign in
           </Button>
