@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
 import { AuthLayout } from './AuthLayout';
+import { FormProblems } from './FormProblems';
 
 /** /forgot-password: asks for a reset link by mail. The answer is the same whether the address has an account or not. */
 export function ForgotPasswordPage() {
@@ -40,11 +41,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {error && (
-              <Alert color="red" variant="light" role="alert">
-                {error}
-              </Alert>
-            )}
+            <FormProblems messages={error ? [error] : []} />
             <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
             <Button type="submit" loading={form.submitting} fullWidth mt="xs">
               Send the reset link

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, List, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/rest';
-import { describeError } from '../../api/http';
 import { AuthLayout } from './AuthLayout';
+import { FormProblems, problemMessages } from './FormProblems';
 import { passwordProblems } from './SignUpPage';
 
 /** /reset-password?email=…&code=…: the link of the reset mail; sets a new password with the mailed code. */
@@ -30,9 +30,7 @@ export function ResetPasswordPage() {
       await api.auth.resetPassword({ email, resetCode: code, newPassword });
       setDone(true);
     } catch (e) {
-      const problem = describeError(e);
-      const fieldMessages = Object.values(problem.fieldErrors).flat();
-      setErrors(fieldMessages.length > 0 ? fieldMessages : [problem.message]);
+      setErrors(problemMessages(e));
     }
   });
 
@@ -57,18 +55,11 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {errors.length > 0 && (
-              <Alert color="red" variant="light" role="alert" title="The password could not be changed">
-                <List size="sm">
-                  {errors.map((message) => (
-                    <List.Item key={message}>{message}</List.Item>
-                  ))}
-                </List>
-                <Text size="sm" mt="xs">
-                  If the link has expired, <Anchor component={Link} to="/forgot-password">ask for a new one</Anchor>.
-                </Text>
-              </Alert>
-            )}
+            <FormProblems messages={errors} title="The password could not be changed">
+              <Text size="sm" mt="xs">
+                If the link has expired, <Anchor component={Link} to="/forgot-password">ask for a new one</Anchor>.
+              </Text>
+            </FormProblems>
             <PasswordInput label="New password" description="At least 10 characters." autoComplete="new-password" autoFocus
               {...form.getInputProps('newPassword')} />
             <Button type="submit" loading={form.submitting} fullWidth mt="xs">
