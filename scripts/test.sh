@@ -3,8 +3,9 @@
 #   .NET: domain unit tests; Application, Infrastructure and API integration tests on SQLite and PostgreSQL
 #   client: type check and component tests (vitest)
 #   browser: playwright-core driving Debian's Chromium against the real API on a fresh database
-# Installs what is missing (apt-get: PostgreSQL, Chromium; npm ci), starts a throwaway PostgreSQL and the API
-# on 127.0.0.1, and stops everything it started.
+# Installs what is missing (apt-get: PostgreSQL, Chromium, aiosmtpd; npm ci), starts a throwaway PostgreSQL, a real SMTP
+# server (aiosmtpd, keeping what it receives in a maildir the email tests read) and the API on 127.0.0.1, and stops
+# everything it started.
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,15 +16,18 @@ artifacts="$repo/test-artifacts"
 passed=0
 failed=0
 api_pid=""
+smtp_pid=""
 started_pg=""
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export OKR_PG_DIR="$work/postgres" OKR_PG_PORT="${OKR_PG_PORT:-55432}"
+smtp_port="${OKR_SMTP_PORT:-55025}"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 cleanup() {
   if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; fi
+  if [ -n "$smtp_pid" ]; then kill "$smtp_pid" 2>/dev/null; wait "$smtp_pid" 2>/dev/null; fi
   if [ -n "$started_pg" ]; then "$repo/scripts/postgres.sh" stop >/dev/null 2>&1; fi
   rm -rf "$work"
 }
@@ -47,6 +51,9 @@ pg_bin_found || apt_install postgresql
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium" ] || apt_install chromium
 export CHROMIUM_PATH="$chromium"
+# Debian's python3 (a python3 earlier on PATH, such as pyenv's, does not see Debian's modules).
+smtp_python=/usr/bin/python3
+"$smtp_python" -c "import aiosmtpd" 2>/dev/null || apt_install python3-aiosmtpd
 
 log "Client dependencies (npm ci)"
 if [ ! -f client/node_modules/.package-lock.json ] || [ client/package-lock.json -nt client/node_modules/.package-lock.json ]; then
@@ -61,6 +68,24 @@ if OKR_TEST_POSTGRES="$("$repo/scripts/postgres.sh" start)"; then
 else
   echo "PostgreSQL did not start; see $OKR_PG_DIR/server.log" >&2
   count 0 1
+fi
+
+# ---------------------------------------------------------------- SMTP
+log "Starting a real SMTP server (aiosmtpd) on 127.0.0.1:$smtp_port"
+export OKR_TEST_SMTP_MAILDIR="$work/maildir"
+"$smtp_python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$OKR_TEST_SMTP_MAILDIR" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
+for _ in $(seq 1 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break
+  kill -0 "$smtp_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then
+  export OKR_TEST_SMTP="127.0.0.1:$smtp_port"
+else
+  # The email tests then start one of their own (and say why when they cannot).
+  echo "The SMTP server did not start; see $work/smtp.log" >&2
+  smtp_pid=""
 fi
 
 # ---------------------------------------------------------------- .NET

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Okr.Application.Common.Interfaces;
 using Okr.Infrastructure.Identity;
+using Okr.Infrastructure.Messaging;
 using Okr.Infrastructure.Persistence;
 using Okr.Infrastructure.Persistence.Interceptors;
 using Okr.Infrastructure.Persistence.Providers;
@@ -33,10 +34,33 @@ public static class DependencyInjection
         // Clock:Start can pin for tests and demos.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock>(new SystemClock(ReadTimeProvider(configuration, environment)));
+        services.AddOkrMessaging(configuration, environment);
         services.AddScoped<DemoSeeder>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
         services.AddHealthChecks().AddDbContextCheck<OkrDbContext>("database");
+        return services;
+    }
+
+    /// <summary>
+    /// Email through the transactional outbox: SMTP (MailKit) when <c>Email:Host</c> is set, else .eml files in the pickup
+    /// folder; a dispatcher on every replica, claiming messages so that each is sent once (ADR 0021).
+    /// </summary>
+    public static IServiceCollection AddOkrMessaging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddSingleton<IEmailTransport>(sp =>
+        {
+            var email = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
+            return string.IsNullOrWhiteSpace(email.Host)
+                ? new PickupFolderEmailTransport(Path.GetFullPath(Path.Combine(environment.ContentRootPath, email.PickupFolder)))
+                : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp);
+        });
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatchService>();
         return services;
     }
 
@@ -113,7 +137,8 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<OkrDbContext>()
             .AddSignInManager<OkrSignInManager>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddEmailSender();
     }
 
     public const int MinimumPasswordLength = 10;

@@ -48,6 +48,22 @@ public sealed class InvitationTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Without_a_mail_server_the_invitation_is_written_to_the_pickup_folder_as_an_eml_file()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        using var own = await host.NewOrganizationAsync();
+        var email = NewEmail();
+        var invitation = await (await own.Admin.PostAsJsonAsync("/api/invitations", new { email })).ReadAsync<InvitationCreated>();
+
+        await host.DispatchOutboxAsync();
+
+        var mail = Directory.GetFiles(host.PickupFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Should().ContainSingle(m => m.To.Mailboxes.Any(a => a.Address == email)).Subject;
+        mail.Subject.Should().EndWith("invited you to Globex on Okr");
+        mail.TextBody.Should().Contain($"/accept-invitation?token={invitation.Token}");
+    }
+
+    [Fact]
     public async Task Accepting_needs_the_invited_email_and_a_live_invitation()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

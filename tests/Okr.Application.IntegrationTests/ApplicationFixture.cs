@@ -120,6 +120,16 @@ public sealed class TestScope(ServiceProvider services) : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
+    /// <summary>Sends a command inside a transaction that is then rolled back, as when a later step of the request fails.</summary>
+    public async Task SendAndRollBackAsync<T>(ICommand<T> command)
+    {
+        await using var scope = await RequestScopeAsync();
+        var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+        await transaction.RollbackAsync();
+    }
+
     public async Task<T> SendAsync<T>(IQuery<T> query)
     {
         await using var scope = await RequestScopeAsync();

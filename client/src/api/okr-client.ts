@@ -2100,7 +2100,7 @@ export class InvitationsClient {
     }
 
     /**
-     * Invite someone by email (admins). The answer carries the one-time token and accept link, shown only once.
+     * Invite someone by email (admins): the invitation is mailed to them. The answer carries the one-time token and accept link, shown only once.
      * @return Created
      */
     createInvitation(body: CreateInvitation, signal?: AbortSignal): Promise<InvitationCreated> {
@@ -2150,6 +2150,83 @@ export class InvitationsClient {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvitationCreated>(null as any);
+    }
+
+    /**
+     * Mail an invitation again with a new link (admins); the previous link stops working. At most once every five minutes per invitation.
+     * @return OK
+     */
+    resendInvitation(id: string, signal?: AbortSignal): Promise<InvitationCreated> {
+        let url_ = this.baseUrl + "/api/invitations/{id}/resend";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResendInvitation(_response);
+        });
+    }
+
+    protected processResendInvitation(response: Response): Promise<InvitationCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvitationCreated;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -6841,7 +6918,7 @@ export class PeriodsClient {
     }
 }
 
-/** A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the organisation with the invitation's role. Only the invited address may accept; the one-time token, which reached the invitee at that address, confirms it (ADR 0016: until the product emails invitations itself, whoever holds the link is trusted with the address). */
+/** A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the organisation with the invitation's role. Only the invited address may accept; the one-time token, which the product mailed to that address (ADR 0021), proves the caller receives its mail, so accepting confirms it. */
 export interface AcceptInvitation {
     /** The one-time token from the invitation link. */
     token: string;
@@ -7053,7 +7130,7 @@ export interface CreateInitiative {
     keyResultIds?: string[];
 }
 
-/** Invites someone by email. The answer carries the one-time token (and the link to accept it) once: only its hash is stored. The invitee registers or signs in with that email and accepts. Admins only. */
+/** Invites someone by email: the invitation is mailed to them, naming the organisation and who invited, with the link to accept it. The answer carries the one-time token (and that link) once: only its hash is stored. The invitee registers or signs in with that email and accepts. Admins only. */
 export interface CreateInvitation {
     /** The invitee's email; they must sign in with this address to accept. */
     email: string;
@@ -7257,7 +7334,7 @@ export interface InitiativeDto {
 
 export type InitiativeStatus = "PLANNED" | "IN_PROGRESS" | "DONE" | "BLOCKED" | "CANCELLED";
 
-/** A new invitation with its one-time token: hand AcceptUrl to the invitee; it is not shown again. */
+/** A new invitation (or a new link for one) with its one-time token, which was mailed to the invitee; it is not shown again. */
 export interface InvitationCreated {
     id: string;
     /** The ETag: send it back in If-Match to revoke the invitation. */
@@ -7267,7 +7344,7 @@ export interface InvitationCreated {
     expiresAt: string;
     /** The one-time token; only its hash is stored. */
     token: string;
-    /** The SPA's page where the invitee accepts, with the token. */
+    /** The SPA's page where the invitee accepts, with the token (the mail carries it as an absolute link). */
     acceptUrl: string;
 }
 

@@ -8,6 +8,9 @@ import { SignInPage } from '../pages/auth/SignInPage';
 import { SignUpPage } from '../pages/auth/SignUpPage';
 import { CreateOrganizationPage } from '../pages/auth/CreateOrganizationPage';
 import { AcceptInvitationPage } from '../pages/auth/AcceptInvitationPage';
+import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from '../pages/auth/ResetPasswordPage';
+import { ConfirmEmailPage } from '../pages/auth/ConfirmEmailPage';
 
 // Each screen is its own chunk: the first paint only loads the shell.
 const MyWeekPage = lazy(() => import('../pages/my-week/MyWeekPage'));
@@ -29,6 +32,9 @@ export const router = createBrowserRouter([
   { path: '/sign-up', element: <RedirectIfSignedIn><SignUpPage /></RedirectIfSignedIn> },
   { path: '/create-organization', element: <RequireSignedIn><CreateOrganizationPage /></RequireSignedIn> },
   { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  { path: '/forgot-password', element: <RedirectIfSignedIn><ForgotPasswordPage /></RedirectIfSignedIn> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/confirm-email', element: <ConfirmEmailPage /> },
   {
     path: '/',
     element: (

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Okr.Application.Invitations.Commands.AcceptInvitation;
 using Okr.Application.Invitations.Commands.CreateInvitation;
+using Okr.Application.Invitations.Commands.ResendInvitation;
 using Okr.Application.Invitations.Commands.RevokeInvitation;
 using Okr.Application.Invitations.Dtos;
 using Okr.Application.Invitations.Queries.GetInvitation;
@@ -16,8 +17,13 @@ public static class InvitationEndpoints
     {
         var group = api.MapGroup("/invitations").WithTags("Invitations");
         group.MapPost("/", CreateInvitation)
-            .Operation(nameof(CreateInvitation), "Invite someone by email (admins). The answer carries the one-time token and accept link, shown only once.")
+            .Operation(nameof(CreateInvitation),
+                "Invite someone by email (admins): the invitation is mailed to them. The answer carries the one-time token and accept link, shown only once.")
             .RuleViolations();
+        group.MapPost("/{id:guid}/resend", ResendInvitation)
+            .Operation(nameof(ResendInvitation),
+                "Mail an invitation again with a new link (admins); the previous link stops working. At most once every five minutes per invitation.")
+            .NotFound().RuleViolations();
         group.MapGet("/{id:guid}", GetInvitation)
             .Operation(nameof(GetInvitation), "One invitation and where it stands (admins); the ETag is its version.").Read();
         group.MapDelete("/{id:guid}", RevokeInvitation)
@@ -34,6 +40,9 @@ public static class InvitationEndpoints
         var created = await sender.Send(command, cancellationToken);
         return Http.Created(http, $"/api/invitations/{created.Id}", created);
     }
+
+    public static async Task<Ok<InvitationCreated>> ResendInvitation(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Http.Versioned(http, await sender.Send(new ResendInvitation(id), cancellationToken));
 
     public static async Task<Ok<InvitationDto>> GetInvitation(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         Http.Versioned(http, await sender.Send(new GetInvitation(id), cancellationToken));

@@ -8,6 +8,7 @@ using Okr.Application.Common.Interfaces;
 using Okr.Domain.Audit;
 using Okr.Domain.Common;
 using Okr.Domain.KeyResults;
+using Okr.Domain.Messaging;
 using Okr.Domain.Objectives;
 using Okr.Domain.Organizations;
 using Okr.Domain.Periods;
@@ -66,6 +67,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AnnotationTarget> AnnotationTargets => Set<AnnotationTarget>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

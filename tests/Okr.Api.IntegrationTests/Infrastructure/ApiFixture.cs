@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Okr.Application.Common.Interfaces;
 using Okr.Infrastructure.Identity;
+using Okr.Infrastructure.Messaging;
 using Okr.Infrastructure.Persistence;
 using Okr.Infrastructure.Persistence.Providers;
 using Okr.Testing;
@@ -59,6 +60,12 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
 {
     public FakeClock Clock { get; } = new();
 
+    /// <summary>Where mail is written when no SMTP server is configured.</summary>
+    public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), $"okr-mail-{Guid.NewGuid():N}");
+
+    /// <summary>Sends what the outbox holds, now (the background dispatcher is off in tests).</summary>
+    public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
     /// <summary>The framework's clock (tokens, throttles), which a test may move forward.</summary>
     public MovableTimeProvider Time { get; } = new();
 
@@ -72,6 +79,10 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
         builder.UseSetting("SignIn:Throttle:AccountPermits", "1000000");
         builder.UseSetting("SignIn:Throttle:AnonymousGraphQLPermits", "1000000");
         builder.UseSetting("Demo:Password", ApiFixture.DemoPassword);
+        // The outbox is dispatched by the tests that read mail (Dispatcher), never behind their backs; without a mail
+        // server, files go to a folder of this host's own.
+        builder.UseSetting("Outbox:PollSeconds", "0");
+        builder.UseSetting("Email:PickupFolder", PickupFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
@@ -115,6 +126,8 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(PickupFolder))
+            Directory.Delete(PickupFolder, recursive: true);
         if (ownsDatabase)
             await database.DisposeAsync();
     }

@@ -17,10 +17,11 @@ export function InvitationLink({ invitation, onDone }: { invitation: InvitationC
   return (
     <Paper withBorder p="md" radius="md" bg="var(--mantine-color-green-light)" data-testid="invitation-link">
       <Stack gap="sm">
-        <Text fw={700}>Invitation created for {invitation.email}</Text>
+        <Text fw={700}>Invitation mailed to {invitation.email}</Text>
         <Alert color="orange" variant="light" title="This is the only time this link is shown">
-          Copy it now and send it to {invitation.email}. Only a fingerprint of it is kept, so nobody — not even an admin — can see
-          it again. If it is lost, revoke this invitation and send a new one. It expires on {formatDate(invitation.expiresAt)}.
+          The mail carries this link; copy it only if you want to hand it over yourself as well. Only a fingerprint of it is
+          kept, so nobody — not even an admin — can see it again. If the mail is lost, resend the invitation (a new link). It
+          expires on {formatDate(invitation.expiresAt)}.
         </Alert>
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <Textarea

@@ -11,9 +11,11 @@ type Invitation = NonNullable<PlanInvitationsQuery['invitations']>[number];
 const graphqlMock = vi.fn();
 const revokeInvitation = vi.fn();
 const createInvitation = vi.fn();
+const resendInvitation = vi.fn();
 vi.mock('../../api/graphql', () => ({ graphql: (...args: unknown[]) => graphqlMock(...args) }));
 vi.mock('../../api/rest', () => ({
-  api: { invitations: { revokeInvitation: (...a: unknown[]) => revokeInvitation(...a), createInvitation: (...a: unknown[]) => createInvitation(...a) } },
+  api: { invitations: { revokeInvitation: (...a: unknown[]) => revokeInvitation(...a), createInvitation: (...a: unknown[]) => createInvitation(...a),
+    resendInvitation: (...a: unknown[]) => resendInvitation(...a) } },
 }));
 vi.mock('../../auth/session', () => ({
   useMember: () => ({ personId: 'p-avery', isAdmin: true, organizationId: 'org', organizationName: 'Acme', memberships: [] }),
@@ -55,6 +57,7 @@ beforeEach(() => {
   graphqlMock.mockReset();
   revokeInvitation.mockReset();
   createInvitation.mockReset();
+  resendInvitation.mockReset();
   window.localStorage.clear();
 });
 
@@ -117,6 +120,27 @@ describe('InvitationsAdmin', { timeout: 20_000 }, () => {
     expect(alert).toHaveTextContent('The invitation of pending@acme.test was not revoked');
     expect(alert).toHaveTextContent('This Invitation changed since you read it');
     await waitFor(() => expect(within(rowOf('pending@acme.test')).getByText('Accepted')).toBeInTheDocument());
+  });
+
+  it('resends a pending or expired invitation, and shows why a resend too soon was refused', async () => {
+    const user = userEvent.setup({ delay: null });
+    answer(all);
+    renderWithApp(<InvitationsAdmin />);
+
+    await screen.findByText('pending@acme.test');
+    expect(screen.getAllByRole('button', { name: /^Resend the invitation of/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Resend the invitation of pending@acme.test',
+      'Resend the invitation of late@acme.test',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Resend the invitation of late@acme.test' }));
+    expect(resendInvitation).toHaveBeenCalledWith('i4');
+    expect(await screen.findByRole('status')).toHaveTextContent('The invitation was mailed again to late@acme.test with a new link.');
+
+    resendInvitation.mockRejectedValue(problem(422, { title: 'This invitation was sent less than 5 minutes ago; wait before sending it again.' }));
+    await user.click(screen.getByRole('button', { name: 'Resend the invitation of pending@acme.test' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The invitation of pending@acme.test was not resent');
+    expect(alert).toHaveTextContent('wait before sending it again');
   });
 
   it('shows only pending invitations on request, and says when there are none', async () => {

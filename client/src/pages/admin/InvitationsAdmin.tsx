@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Card, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
 import { ifMatch } from '../../api/http';
@@ -34,7 +34,8 @@ export function InvitationsAdmin() {
   const member = useMember();
   const queryClient = useQueryClient();
   const [show, setShow] = useState<'all' | 'pending'>('all');
-  const [problem, setProblem] = useState<{ email: string; error: unknown } | null>(null);
+  const [problem, setProblem] = useState<{ email: string; action: 'revoked' | 'resent'; error: unknown } | null>(null);
+  const [resent, setResent] = useState<string | null>(null);
   const invitations = useInvitations({ pendingOnly: show === 'pending' });
   // After a write the ['okr'] queries are read again (the house rule): the list, and the admin's Get started card.
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['okr'] });
@@ -61,7 +62,8 @@ export function InvitationsAdmin() {
                 Invitations
               </Title>
               <Text size="sm" c="dimmed">
-                Newest first. A pending invitation can be revoked: its link stops working.
+                Newest first. A pending invitation can be revoked: its link stops working. Resending mails a new link (the previous one
+                stops working), at most every five minutes.
               </Text>
             </Stack>
             <SegmentedControl
@@ -76,7 +78,12 @@ export function InvitationsAdmin() {
             />
           </Group>
           {problem && (
-            <WriteProblem error={problem.error} title={`The invitation of ${problem.email} was not revoked`} onClose={() => setProblem(null)} />
+            <WriteProblem error={problem.error} title={`The invitation of ${problem.email} was not ${problem.action}`} onClose={() => setProblem(null)} />
+          )}
+          {resent && (
+            <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setResent(null)}>
+              The invitation was mailed again to {resent} with a new link.
+            </Alert>
           )}
           {invitations.isLoading ? (
             <Loading label="Loading the invitations…" />
@@ -90,7 +97,7 @@ export function InvitationsAdmin() {
                 <Table.Tr>
                   <Table.Th>Invitation</Table.Th>
                   <Table.Th w={{ base: 112, sm: 260 }}>Status</Table.Th>
-                  <Table.Th w={{ base: 84, sm: 96 }}>
+                  <Table.Th w={{ base: 84, sm: 150 }}>
                     <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
@@ -116,7 +123,27 @@ export function InvitationsAdmin() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group justify="flex-end">
+                      <Group justify="flex-end" gap={4}>
+                        {(inv.state === 'PENDING' || inv.state === 'EXPIRED') && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            aria-label={`Resend the invitation of ${inv.email}`}
+                            onClick={async () => {
+                              setProblem(null);
+                              setResent(null);
+                              try {
+                                await api.invitations.resendInvitation(inv.id);
+                                setResent(inv.email);
+                              } catch (e) {
+                                setProblem({ email: inv.email, action: 'resent', error: e });
+                              }
+                              await refresh();
+                            }}
+                          >
+                            Resend
+                          </Button>
+                        )}
                         {inv.state === 'PENDING' && (
                           <ConfirmButton
                             size="compact-xs"
@@ -131,7 +158,7 @@ export function InvitationsAdmin() {
                                 await api.invitations.revokeInvitation(inv.id, ifMatch(inv.version));
                               } catch (e) {
                                 // Accepted or revoked meanwhile, say: the refusal is shown above the list, which shows what it is now.
-                                setProblem({ email: inv.email, error: e });
+                                setProblem({ email: inv.email, action: 'revoked', error: e });
                               }
                               await refresh();
                             }}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/rest';
 import { useSession } from '../../auth/session';
 import { applyServerErrors } from '../../components/formErrors';
 import { AuthLayout } from './AuthLayout';
+import { FormProblems } from './FormProblems';
 
 export function CreateOrganizationPage() {
   const session = useSession();
@@ -42,11 +43,7 @@ export function CreateOrganizationPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormProblems messages={error ? [error] : []} />
           <TextInput label="Organisation name" placeholder="Acme" autoFocus {...form.getInputProps('name')} />
           <TextInput
             label="Your name"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
 import { useSession } from '../../auth/session';
 import { AuthLayout } from './AuthLayout';
+import { FormProblems } from './FormProblems';
 
 export function SignInPage() {
   const session = useSession();
@@ -44,13 +45,12 @@ export function SignInPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormProblems messages={error ? [error] : []} />
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="right">
+            Forgot your password?
+          </Anchor>
           <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Sign in
           </Button>

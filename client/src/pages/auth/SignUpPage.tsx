@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
 import { useSession } from '../../auth/session';
 import { AuthLayout } from './AuthLayout';
+import { FormProblems, problemMessages } from './FormProblems';
 
 /**
  * The password rule the SPA can check by itself: at least 10 characters, no composition rules. The server also refuses
@@ -49,9 +50,7 @@ export function SignUpPage() {
       await session.refresh();
       navigate(params.get('next') ?? '/create-organization', { replace: true });
     } catch (e) {
-      const problem = describeError(e);
-      const fieldMessages = Object.values(problem.fieldErrors).flat();
-      setErrors(fieldMessages.length > 0 ? fieldMessages : [problem.message]);
+      setErrors(problemMessages(e));
     }
   });
 
@@ -67,15 +66,7 @@ export function SignUpPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {errors.length > 0 && (
-            <Alert color="red" variant="light" role="alert" title="The account could not be created">
-              <List size="sm">
-                {errors.map((message) => (
-                  <List.Item key={message}>{message}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          <FormProblems messages={errors} title="The account could not be created" />
           <TextInput label="Email" type="email" autoComplete="email" autoFocus {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Okr.Domain.Audit;
 using Okr.Domain.KeyResults;
+using Okr.Domain.Messaging;
 using Okr.Domain.Objectives;
 using Okr.Domain.Organizations;
 using Okr.Domain.Periods;
@@ -38,6 +39,8 @@ public interface IOkrDbContext
     DbSet<AnnotationTarget> AnnotationTargets { get; }
     DbSet<Comment> Comments { get; }
     DbSet<AuditEvent> AuditEvents { get; }
+    /// <summary>Emails waiting to be sent: add one in the same save as the change that causes it.</summary>
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -12,9 +12,8 @@ namespace Okr.Application.Invitations.Commands.AcceptInvitation;
 
 /// <summary>
 /// A signed-in user who belongs to no organisation accepts an invitation sent to their email and joins the
-/// organisation with the invitation's role. Only the invited address may accept; the one-time token, which reached the
-/// invitee at that address, confirms it (ADR 0016: until the product emails invitations itself, whoever holds the link
-/// is trusted with the address).
+/// organisation with the invitation's role. Only the invited address may accept; the one-time token, which the product
+/// mailed to that address (ADR 0021), proves the caller receives its mail, so accepting confirms it.
 /// </summary>
 public sealed record AcceptInvitation : ICommand<PersonDto>, IUserRequest
 {

@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Exceptions;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Common.Security;
+using Okr.Application.Messaging;
 using Okr.Domain.Common;
 using Okr.Domain.Organizations;
 
 namespace Okr.Application.Invitations.Commands.CreateInvitation;
 
 /// <summary>
-/// Invites someone by email. The answer carries the one-time token (and the link to accept it) once: only its hash
-/// is stored. The invitee registers or signs in with that email and accepts. Admins only.
+/// Invites someone by email: the invitation is mailed to them, naming the organisation and who invited, with the link to
+/// accept it. The answer carries the one-time token (and that link) once: only its hash is stored. The invitee registers
+/// or signs in with that email and accepts. Admins only.
 /// </summary>
 public sealed record CreateInvitation : ICommand<InvitationCreated>, IAdminRequest
 {
@@ -21,10 +23,10 @@ public sealed record CreateInvitation : ICommand<InvitationCreated>, IAdminReque
     public OrganizationRole Role { get; init; } = OrganizationRole.Member;
 }
 
-/// <summary>A new invitation with its one-time token: hand <paramref name="AcceptUrl"/> to the invitee; it is not shown again.</summary>
+/// <summary>A new invitation (or a new link for one) with its one-time token, which was mailed to the invitee; it is not shown again.</summary>
 /// <param name="Version">The ETag: send it back in If-Match to revoke the invitation.</param>
 /// <param name="Token">The one-time token; only its hash is stored.</param>
-/// <param name="AcceptUrl">The SPA's page where the invitee accepts, with the token.</param>
+/// <param name="AcceptUrl">The SPA's page where the invitee accepts, with the token (the mail carries it as an absolute link).</param>
 public sealed record InvitationCreated(
     Guid Id,
     long Version,
@@ -58,7 +60,7 @@ public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitati
     }
 }
 
-public sealed class CreateInvitationHandler(IOkrDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<CreateInvitation, InvitationCreated>
+public sealed class CreateInvitationHandler(IOkrDbContext db, ICurrentUser user, IClock clock, IAppLinks links) : ICommandHandler<CreateInvitation, InvitationCreated>
 {
     public async ValueTask<InvitationCreated> Handle(CreateInvitation command, CancellationToken cancellationToken)
     {
@@ -74,6 +76,7 @@ public sealed class CreateInvitationHandler(IOkrDbContext db, ICurrentUser user,
         var token = InvitationTokens.NewToken();
         var invitation = new Invitation(organizationId, email, command.Role, InvitationTokens.Hash(token), invitedBy, now);
         db.Invitations.Add(invitation);
+        db.OutboxMessages.Add(await InvitationMail.ComposeAsync(db, invitation, token, links, now, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return new InvitationCreated(invitation.Id, invitation.Version, invitation.Email, invitation.Role, invitation.ExpiresAt,
             token, InvitationTokens.AcceptUrl(token));

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using Okr.Domain.Messaging;
+using Okr.Domain.Organizations;
+
+namespace Okr.Application.Messaging;
+
+/// <summary>
+/// The emails the product sends, each as plain text and HTML with the same words, carrying the organisation's name
+/// where there is one and an absolute link back into the SPA. A message is an <see cref="OutboxMessage"/>: add it in
+/// the same save as the change that causes it.
+/// </summary>
+public static class Emails
+{
+    public const string InvitationKind = "invitation";
+    public const string EmailConfirmationKind = "email-confirmation";
+    public const string PasswordResetKind = "password-reset";
+
+    public static OutboxMessage Invitation(Invitation invitation, string organizationName, string invitedBy, string acceptUrl, DateTimeOffset now)
+    {
+        var role = invitation.Role == OrganizationRole.Admin ? "an admin" : "a member";
+        var expires = invitation.ExpiresAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        return Compose(InvitationKind, invitation.Email, organizationName, invitation.OrganizationId, now,
+            subject: $"{invitedBy} invited you to {organizationName} on Okr",
+            paragraphs:
+            [
+                $"{invitedBy} invited you to join {organizationName} on Okr as {role}.",
+                $"Accept the invitation with this address ({invitation.Email}): register or sign in with it, then accept. The link works until {expires}.",
+            ],
+            action: ("Accept the invitation", acceptUrl),
+            footer: "If you did not expect this invitation, ignore this email: nothing happens unless you accept it.");
+    }
+
+    public static OutboxMessage EmailConfirmation(string email, string? organizationName, string confirmUrl, DateTimeOffset now) =>
+        Compose(EmailConfirmationKind, email, organizationName, null, now,
+            subject: "Confirm your email address for Okr",
+            paragraphs: [$"Confirm that {email} is your address to finish setting up your Okr account."],
+            action: ("Confirm my email", confirmUrl),
+            footer: "If you did not create an Okr account, ignore this email.");
+
+    public static OutboxMessage PasswordReset(string email, string? organizationName, string resetUrl, DateTimeOffset now) =>
+        Compose(PasswordResetKind, email, organizationName, null, now,
+            subject: "Reset your Okr password",
+            paragraphs: [$"Someone asked to reset the password of the Okr account {email}. Choose a new password with this link."],
+            action: ("Choose a new password", resetUrl),
+            footer: "If you did not ask for this, ignore this email: your password stays as it is.");
+
+    private static OutboxMessage Compose(string kind, string to, string? organizationName, Guid? organizationId, DateTimeOffset now,
+        string subject, IReadOnlyList<string> paragraphs, (string Label, string Url) action, string footer)
+    {
+        var signature = organizationName is { Length: > 0 } ? $"Okr · {organizationName}" : "Okr";
+        var text = string.Join("\n\n", paragraphs) + $"\n\n{action.Label}:\n{action.Url}\n\n-- \n{footer}\n{signature}\n";
+        static string E(string value) => WebUtility.HtmlEncode(value);
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>{E(subject)}</title></head>
+            <body style="font-family: system-ui, sans-serif; color: #1f2937; line-height: 1.5; max-width: 36rem; margin: 0 auto; padding: 1.5rem;">
+            {string.Concat(paragraphs.Select(p => $"<p>{E(p)}</p>\n"))}<p><a href="{E(action.Url)}" style="display: inline-block; background: #2563eb; color: #ffffff; padding: 0.6rem 1.2rem; border-radius: 6px; text-decoration: none;">{E(action.Label)}</a></p>
+            <p style="font-size: 0.85rem; color: #4b5563;">Or open this link: <a href="{E(action.Url)}">{E(action.Url)}</a></p>
+            <hr style="border: none; border-top: 1px solid #e5e7eb;">
+            <p style="font-size: 0.85rem; color: #4b5563;">{E(footer)}<br>{E(signature)}</p>
+            </body></html>
+            """;
+        return new OutboxMessage(kind, to, subject, text, html, organizationId, now);
+    }
+}

@@ -1,0 +1,88 @@
+using Okr.Domain.Common;
+using Okr.Domain.Organizations;
+
+namespace Okr.Domain.Messaging;
+
+/// <summary>Where a message of the outbox stands.</summary>
+public enum OutboxState
+{
+    /// <summary>Waiting to be sent, or to be tried again after a failure.</summary>
+    Pending,
+    /// <summary>Handed to the mail server.</summary>
+    Sent,
+    /// <summary>Given up after <see cref="OutboxMessage.MaxAttempts"/> failures; stays visible with its last error.</summary>
+    Failed,
+}
+
+/// <summary>
+/// An email waiting to go out, written in the same transaction as the change that causes it (an invitation, a
+/// registration), so it is sent if and only if that change committed. A dispatcher claims it with a lease (only one
+/// replica sends it), tries to send it, and records the outcome; failures are tried again with a growing delay.
+/// The bodies carry one-time links, so they are erased once the message is sent: what stays is who, what and when.
+/// </summary>
+public sealed class OutboxMessage : Entity
+{
+    public const int MaxAttempts = 10;
+    public const int ErrorLength = 2000;
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(6);
+
+    private OutboxMessage() { Kind = Recipient = Subject = TextBody = string.Empty; }
+
+    public OutboxMessage(string kind, string recipient, string subject, string textBody, string? htmlBody, Guid? organizationId, DateTimeOffset now)
+    {
+        Kind = Guard.Text(kind, nameof(Kind), TextLimits.Code);
+        Recipient = EmailAddress.Normalize(recipient);
+        Subject = Guard.Text(subject, nameof(Subject), TextLimits.Title);
+        TextBody = Guard.Text(textBody, nameof(TextBody), int.MaxValue);
+        HtmlBody = htmlBody;
+        OrganizationId = organizationId;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    /// <summary>What the message is (<c>invitation</c>, <c>password-reset</c>, …): templates and the admin page read it.</summary>
+    public string Kind { get; private set; }
+    public string Recipient { get; private set; }
+    public string Subject { get; private set; }
+    public string TextBody { get; private set; }
+    public string? HtmlBody { get; private set; }
+    /// <summary>The organisation the message speaks for, when there is one (an account's own mail has none).</summary>
+    public Guid? OrganizationId { get; private set; }
+    public OutboxState State { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Not tried before this instant (now when written, later after a failure).</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>The dispatcher that holds the message, until <see cref="LeaseUntil"/>; another may take it after that.</summary>
+    public Guid? ClaimedBy { get; private set; }
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>
+    /// How long to wait after the given number of failed attempts: one minute, doubled each time, at most six hours
+    /// (1, 2, 4, … 256 minutes, then 6 hours).
+    /// </summary>
+    public static TimeSpan RetryDelay(int failedAttempts)
+    {
+        if (failedAttempts < 1)
+            return TimeSpan.Zero;
+        var exponent = Math.Min(failedAttempts - 1, 20);
+        var delay = FirstRetryDelay * Math.Pow(2, exponent);
+        return delay < LongestRetryDelay ? delay : LongestRetryDelay;
+    }
+
+    /// <summary>Where a failed attempt leaves the message: pending again later, or failed for good after the last attempt.</summary>
+    public static (OutboxState State, DateTimeOffset NextAttemptAt) AfterFailure(int attemptsSoFar, DateTimeOffset now) =>
+        attemptsSoFar >= MaxAttempts
+            ? (OutboxState.Failed, now)
+            : (OutboxState.Pending, now + RetryDelay(attemptsSoFar));
+
+    /// <summary>An error as recorded: one line, at most <see cref="ErrorLength"/> characters.</summary>
+    public static string ErrorText(string error)
+    {
+        var line = error.ReplaceLineEndings(" ").Trim();
+        return line.Length <= ErrorLength ? line : line[..ErrorLength];
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Okr.Domain.Common;
+using Okr.Domain.Messaging;
+
+namespace Okr.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasMaxLength(TextLimits.Code);
+        builder.Property(m => m.Recipient).HasMaxLength(TextLimits.Email);
+        builder.Property(m => m.Subject).HasMaxLength(TextLimits.Title);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLength);
+        // What the dispatcher looks for: pending messages that are due.
+        builder.HasIndex(m => new { m.State, m.NextAttemptAt });
+        builder.HasIndex(m => m.OrganizationId);
+    }
+}
