@@ -167,28 +167,30 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
         static int Objectives(JsonElement tree) => tree.GetProperty("units").EnumerateArray()
             .Sum(u => u.GetProperty("objectives").GetArrayLength() + u.GetProperty("hiddenObjectiveCount").GetInt32());
 
-        // The demo's sizes, read from a host with the default limit.
-        var shared = await fixture.HostAsync(DatabaseProvider.Sqlite);
-        var demo = await Demo.LoadAsync(shared);
-        using (var admin = await shared.SignedInAsync("admin@acme.test"))
+        // The demo's sizes, read from a host of its own with the default limit (the shared hosts' demos change as other
+        // tests write), then a host on the same database that allows exactly the first level's objectives in one answer.
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        int whole, top;
+        Guid periodId;
+        await using (var first = new OkrApiFactory(database, ownsDatabase: false))
         {
-            var whole = Objectives((await admin.GraphQLAsync(sizes, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree"));
-            var top = Objectives((await admin.GraphQLAsync(sizes, new { p = demo.CurrentPeriodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree"));
-            top.Should().BeLessThan(whole, "the demo has objectives below the first level");
-
-            // A host that allows exactly the first level's objectives in one answer.
-            await using var host = new OkrApiFactory(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings: new Dictionary<string, string?>
-            {
-                ["GraphQL:MaxTreeObjectives"] = top.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            var periodId = (await Demo.LoadAsync(host)).CurrentPeriodId;
-            using var limited = await host.SignedInAsync("admin@acme.test");
-
-            var refused = await limited.GraphQLAsync(sizes, new { p = periodId });
-            refused.ErrorCodes.Should().Equal(GetOkrTree.TooLarge);
-            refused.Text.Should().Contain($"holds {whole:N0} objectives").And.Contain("depth: 1");
-            Objectives((await limited.GraphQLAsync(sizes, new { p = periodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree")).Should().Be(top);
+            periodId = (await Demo.LoadAsync(first)).CurrentPeriodId;
+            using var admin = await first.SignedInAsync("admin@acme.test");
+            whole = Objectives((await admin.GraphQLAsync(sizes, new { p = periodId })).ShouldSucceed().GetProperty("okrTree"));
+            top = Objectives((await admin.GraphQLAsync(sizes, new { p = periodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree"));
         }
+        top.Should().BeLessThan(whole, "the demo has objectives below the first level");
+
+        await using var host = new OkrApiFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["GraphQL:MaxTreeObjectives"] = top.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var limited = await host.SignedInAsync("admin@acme.test");
+
+        var refused = await limited.GraphQLAsync(sizes, new { p = periodId });
+        refused.ErrorCodes.Should().Equal(GetOkrTree.TooLarge);
+        refused.Text.Should().Contain($"holds {whole:N0} objectives").And.Contain("depth: 1");
+        Objectives((await limited.GraphQLAsync(sizes, new { p = periodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree")).Should().Be(top);
     }
 
     /// <summary>Every read of the units table names the units it wants (by id or parent), none reads the directory whole.</summary>
