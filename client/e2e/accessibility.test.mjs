@@ -1,5 +1,5 @@
 // Accessibility of the screens issue 9 touched (ADR 0020): axe-core runs in the real browser on the sign-up page (empty
-// and showing its errors), the invite-member form (empty and with a link made) and the new-period modal, and finds no
+// and showing its errors), the forgot/reset password and confirm-email pages, the invite-member form (empty and with a link made) and the new-period modal, and finds no
 // serious or critical violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ async function seriousViolations(page, screen) {
   );
 }
 
-test('the sign-up page, the invite-member form and the period modal have no serious or critical axe violation', async () => {
+test('the sign-up, forgot/reset password and confirm-email pages, the invite-member form and the period modal have no serious or critical axe violation', async () => {
   const browser = await openBrowser();
   try {
     const { page } = browser;
@@ -46,6 +46,15 @@ test('the sign-up page, the invite-member form and the period modal have no seri
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('alert').waitFor();
     await check('sign-up refused by the server');
+
+    // The pages mailed links lead to (ADR 0021): forgot password, and reset and confirm opened without a valid link.
+    for (const [path, screen] of [['/forgot-password', 'forgot-password'], ['/reset-password', 'reset-password without a code'], ['/confirm-email', 'confirm-email without a link']]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading').first().waitFor();
+      await page.waitForTimeout(300);
+      if (process.env.OKR_E2E_ARTIFACTS) await page.screenshot({ path: `${process.env.OKR_E2E_ARTIFACTS}/${screen.split(' ')[0]}.png`, fullPage: true });
+      await check(screen);
+    }
 
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill('admin@acme.test');
