@@ -74,6 +74,35 @@ internal static class FloorSql
         WHERE a."ChildObjectiveId" = @id AND a."OrganizationId" = @org;
         """;
 
+    public const string KeyResult = $"""
+        SELECT o."Id", o."Title", {KeyResultColumns}
+        FROM "KeyResults" k
+        JOIN "Objectives" o ON o."Id" = k."ObjectiveId"
+        LEFT JOIN "People" kp ON kp."Id" = k."OwnerId"
+        {CheckInAggregate}
+        WHERE k."Id" = @id AND k."OrganizationId" = @org AND NOT k."IsDeleted";
+        """;
+
+    /// <summary>
+    /// The alignment map of @root's subtree: its objectives with their unit and maintained progress (status is a
+    /// comparison the API makes in memory), the alignments that touch them, and the objectives at the other ends.
+    /// </summary>
+    public const string AlignmentGraph = $"""
+        {Subtree}
+        SELECT o."Id", o."Title", o."State", o."Progress", sub."Id", sub."Name"
+        FROM sub JOIN "Objectives" o ON o."OwningUnitId" = sub."Id" AND o."PeriodId" = @period AND o."OrganizationId" = @org;
+
+        {Subtree},
+        mine AS (SELECT o."Id" FROM sub JOIN "Objectives" o ON o."OwningUnitId" = sub."Id" AND o."PeriodId" = @period AND o."OrganizationId" = @org)
+        SELECT a."Id", a."ChildObjectiveId", a."ParentObjectiveId", a."ParentKeyResultId", a."Kind", a."Weight",
+               other."Id", other."Title", other."State", other."Progress", ou."Id", ou."Name"
+        FROM "Alignments" a
+        JOIN "Objectives" other ON other."Id" = CASE WHEN a."ChildObjectiveId" IN (SELECT "Id" FROM mine) THEN a."ParentObjectiveId" ELSE a."ChildObjectiveId" END
+        JOIN "OrgUnits" ou ON ou."Id" = other."OwningUnitId"
+        WHERE a."OrganizationId" = @org
+          AND (a."ChildObjectiveId" IN (SELECT "Id" FROM mine) OR a."ParentObjectiveId" IN (SELECT "Id" FROM mine));
+        """;
+
     public const string MyKeyResults = $"""
         SELECT o."Id" AS objective_id, o."Title" AS objective_title, o."State", {KeyResultColumns}
         FROM "KeyResults" k

@@ -47,8 +47,10 @@ internal sealed partial class Runner(RunnerOptions options, Fixtures fixtures) :
         var specs = new List<QuerySpec>
         {
             new("objective(id) with its 4 key results", admin, Read("objective.graphql"), new { id = fixtures.ObjectiveId }, FloorSql.Objective, new() { ["id"] = fixtures.ObjectiveId }, options.Runs),
+            new("keyResult(id)", admin, Read("key-result.graphql"), new { id = fixtures.CheckInKeyResultIds[0] }, FloorSql.KeyResult, new() { ["id"] = fixtures.CheckInKeyResultIds[0] }, options.Runs),
             new("myKeyResults of a member (16 key results)", member, Read("my-key-results.graphql"), new { periodId = fixtures.PeriodId }, FloorSql.MyKeyResults, new() { ["person"] = fixtures.MemberPersonId }, options.Runs),
             new("okrTree of a division", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = division }, FloorSql.Tree, new() { ["root"] = division }, options.Runs),
+            new("alignmentGraph of a division", admin, Read("alignment-graph.graphql"), new { periodId = fixtures.PeriodId, rootUnitId = division }, FloorSql.AlignmentGraph, new() { ["root"] = division }, options.Runs),
             new("dashboard of a division", admin, dashboard, new { periodId = fixtures.PeriodId, unitId = division }, FloorSql.Dashboard, new() { ["root"] = division }, options.Runs),
             new("dashboard of the company", admin, dashboard, new { periodId = fixtures.PeriodId, unitId = fixtures.CompanyId }, FloorSql.Dashboard, new() { ["root"] = fixtures.CompanyId }, options.BigRuns),
             new("okrTree of the company, a level at a time (depth 1)", admin, tree, new { periodId = fixtures.PeriodId, rootUnitId = fixtures.CompanyId, depth = 1 },

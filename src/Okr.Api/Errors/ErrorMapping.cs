@@ -23,6 +23,13 @@ public static partial class ErrorMapping
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL";
+    public const string Busy = "BUSY";
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            yield return e;
+    }
 
     public static ErrorDescription Describe(Exception exception, bool includeDetails) => exception switch
     {
@@ -49,6 +56,11 @@ public static partial class ErrorMapping
                 ? new Dictionary<string, string[]> { [NamedParameter().Match(bad.Message) is { Success: true } named ? named.Groups["name"].Value : Body] = [bad.Message] }
                 : null),
         OperationCanceledException => new(499, "CANCELLED", "The request was cancelled.", null),
+        // The database did not answer in time or every pooled connection was busy (a burst beyond the pool): the request
+        // changed nothing (its transaction never committed) and can be retried, so it is a 503 with Retry-After, not a 500.
+        _ when Causes(exception).Any(e => e is TimeoutException) =>
+            new(StatusCodes.Status503ServiceUnavailable, Busy, "The server is busy.",
+                "The database did not answer in time; nothing was changed. Try again in a few seconds."),
         _ => new(StatusCodes.Status500InternalServerError, Internal, "Something went wrong on our side.",
             includeDetails ? exception.ToString() : "The error was logged. Try again, and tell the administrators if it persists."),
     };

@@ -14,6 +14,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
 
         httpContext.Response.StatusCode = error.Status;
+        if (error.Status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = "5";
         ProblemDetails problem = error.Errors is { Count: > 0 } errors
             ? new HttpValidationProblemDetails(errors)
             : new ProblemDetails();

@@ -27,6 +27,22 @@ public sealed class ErrorInfoTests
     }
 
     [Fact]
+    public void A_database_that_did_not_answer_in_time_is_busy_not_an_internal_error()
+    {
+        // As EF Core's retrying strategy wraps Npgsql's "the connection pool has been exhausted" (inner: a TimeoutException).
+        var exhausted = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+            new InvalidOperationException("The connection pool has been exhausted.", new TimeoutException("The operation has timed out.")));
+
+        var rest = Okr.Api.Errors.ErrorMapping.Describe(exhausted, includeDetails: false);
+        rest.Status.Should().Be(503);
+        rest.Code.Should().Be("BUSY");
+        rest.Detail.Should().Contain("nothing was changed");
+        Describe(exhausted).Extensions!["code"].Should().Be("BUSY");
+
+        Okr.Api.Errors.ErrorMapping.Describe(new InvalidOperationException("Something else."), includeDetails: false).Status.Should().Be(500);
+    }
+
+    [Fact]
     public void Application_exceptions_carry_the_codes_REST_uses()
     {
         Describe(new NotFoundException("Objective", Guid.Empty)).Extensions!["code"].Should().Be("NOT_FOUND");

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Okr.Api.Errors;
 using Okr.Api.GraphQL.Execution;
 using Okr.Api.Security;
+using Microsoft.EntityFrameworkCore;
 using Okr.Application.Common.Interfaces;
+using Okr.Infrastructure.Persistence;
 
 namespace Okr.Api.GraphQL.Http;
 
@@ -193,8 +195,12 @@ internal static class GraphQLHttpEndpoint
             return;
         }
         ExecutionResult result;
+        // One database connection for the whole query: otherwise each statement takes a connection from the pool and
+        // the server resets it (DISCARD ALL), a second round of work per statement.
+        var database = http.RequestServices.GetRequiredService<OkrDbContext>().Database;
         try
         {
+            await database.OpenConnectionAsync(http.RequestAborted);
             // The executer's timeout (GraphQL:ExecutionTimeout) and the client's disconnection both cancel validation and
             // execution; resolvers pass the token on to Mediator and EF Core.
             var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
@@ -212,6 +218,7 @@ internal static class GraphQLHttpEndpoint
         }
         finally
         {
+            await database.CloseConnectionAsync();
             gate.Release();
         }
 
