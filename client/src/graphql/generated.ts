@@ -46,7 +46,7 @@ export type Query = {
   okrTree: Maybe<OkrTree>;
   /** The caller's key results in a period (those they own and those their units own), what needs a check-in first: My week without the whole tree. */
   myKeyResults: Maybe<MyKeyResults>;
-  /** The alignment graph of a period as nodes and edges, ready to draw. */
+  /** The alignment graph of a period as nodes and edges, ready to draw. A graph of more objectives than the server allows in one answer (10,000 by default) is refused with TREE_TOO_LARGE: ask for a unit's graph. */
   alignmentGraph: Maybe<AlignmentGraph>;
   /** The executive binder of a unit for a period. */
   dashboard: Maybe<Dashboard>;

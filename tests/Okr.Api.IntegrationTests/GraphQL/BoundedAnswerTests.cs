@@ -160,6 +160,39 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
         }
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_units_alignment_graph_reads_only_its_own_units_and_is_the_graph_computed_from_the_whole_period(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "graph");
+        using var admin = await demo.SignInAsync(host);
+        const string graph = """
+            alignmentGraph(periodId: $p, rootUnitId: $root) {
+              rootUnit { id }
+              nodes { id label unitId unitName progress status state external level }
+              edges { id source target targetKeyResultId kind weight counted }
+            }
+            """;
+
+        var units = (await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree").GetProperty("units")
+            .EnumerateArray().Where(u => u.GetProperty("depth").GetInt32() >= 1).Select(u => u.GetProperty("id").GetString()!).ToList();
+        var checkedExternal = false;
+        foreach (var root in units.Take(4))
+        {
+            // The reference: the same graph in a request that computed the whole period first (root fields run in order).
+            var reference = (await admin.GraphQLAsync("query($p: ID!, $root: ID) { okrTree(periodId: $p) { progress } " + graph + " }",
+                new { p = demo.CurrentPeriodId, root })).ShouldSucceed().GetProperty("alignmentGraph");
+            var tag = Guid.NewGuid().ToString("N");
+            var scoped = (await admin.GraphQLAsync("query($p: ID!, $root: ID) { " + graph + " }", new { p = demo.CurrentPeriodId, root }, countTag: tag))
+                .ShouldSucceed().GetProperty("alignmentGraph");
+            NoWholeDirectoryRead(SqlStatementCounter.Take(tag), "a unit's alignment graph");
+            scoped.GetRawText().Should().Be(reference.GetRawText(), $"the alignment graph of {root} is the same from its own units and objectives");
+            checkedExternal |= scoped.GetProperty("nodes").EnumerateArray().Any(n => n.GetProperty("external").GetBoolean());
+        }
+        checkedExternal.Should().BeTrue("some unit's graph reaches objectives outside it (its parent's), so the other ends are compared too");
+    }
+
     [Fact]
     public async Task A_tree_larger_than_one_answer_may_carry_is_refused_with_a_code_and_is_fetched_a_level_at_a_time()
     {
@@ -191,6 +224,11 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
         refused.ErrorCodes.Should().Equal(GetOkrTree.TooLarge);
         refused.Text.Should().Contain($"holds {whole:N0} objectives").And.Contain("depth: 1");
         Objectives((await limited.GraphQLAsync(sizes, new { p = periodId, depth = 1 })).ShouldSucceed().GetProperty("okrTree")).Should().Be(top);
+
+        // The company's alignment graph holds every objective of the period: refused the same way.
+        var graph = await limited.GraphQLAsync("query($p: ID!) { alignmentGraph(periodId: $p) { nodes { id } } }", new { p = periodId });
+        graph.ErrorCodes.Should().Equal(GetOkrTree.TooLarge);
+        graph.Text.Should().Contain($"holds {whole:N0} objectives").And.Contain("rootUnitId");
     }
 
     /// <summary>Every read of the units table names the units it wants (by id or parent), none reads the directory whole.</summary>

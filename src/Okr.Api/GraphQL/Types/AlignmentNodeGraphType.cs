@@ -17,7 +17,7 @@ public sealed class AlignmentNodeGraphType : ObjectGraphType<AlignmentNodeView>
         Field<NonNullGraphType<StringGraphType>>("label").Description("The objective's title.").Resolve(c => c.Source.Objective.Title);
         Field<NonNullGraphType<IdGraphType>>("unitId").Resolve(c => c.Source.Objective.OwningUnitId);
         Field<NonNullGraphType<StringGraphType>>("unitName")
-            .Resolve(c => c.Units().Then(units => units.Find(c.Source.Objective.OwningUnitId)?.Name ?? string.Empty));
+            .Resolve(c => c.Unit(c.Source.Objective.OwningUnitId).Then(unit => unit?.Name ?? string.Empty));
         Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(c => c.Source.Objective.Progress);
         Field<OkrStatusGraphType>("status").Resolve(c => c.Source.Objective.Status);
         Field<NonNullGraphType<EnumerationGraphType<ObjectiveState>>>("state").Resolve(c => c.Source.Objective.State);

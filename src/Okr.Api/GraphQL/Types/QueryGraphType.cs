@@ -85,10 +85,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<DateTimeOffsetGraphType>("asOf", AsOfDescription)
             .ResolveAsync(async c => await c.SendAsync(new GetMyKeyResults(c.Id("periodId"), c.AsOf())));
-        Field<AlignmentGraphGraphType>("alignmentGraph").Description("The alignment graph of a period as nodes and edges, ready to draw.")
+        Field<AlignmentGraphGraphType>("alignmentGraph").Description("The alignment graph of a period as nodes and edges, ready to draw. A graph of more objectives than the server allows in one answer (10,000 by default) is refused with TREE_TOO_LARGE: ask for a unit's graph.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<IdGraphType>("rootUnitId", "Default: the company.")
-            .ResolveAsync(async c => await c.SendAsync(new GetAlignmentGraph(c.Id("periodId"), c.OptionalId("rootUnitId"))));
+            .ResolveAsync(async c => await c.SendAsync(new GetAlignmentGraph(c.Id("periodId"), c.OptionalId("rootUnitId"),
+                c.RequestServices!.GetRequiredService<GraphQLLimits>().MaxTreeObjectives)));
         Field<DashboardGraphType>("dashboard").Description("The executive binder of a unit for a period.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")
             .Argument<IdGraphType>("unitId", "Default: the company.")

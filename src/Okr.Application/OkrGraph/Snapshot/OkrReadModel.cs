@@ -106,6 +106,21 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         return Remember(await WithMembersAsync(rows, cancellationToken));
     }
 
+    /// <summary>
+    /// A unit (default: the company) with the directory as far as its subtree is concerned: what a unit's tree, map or
+    /// binder reads, not the organisation's units (the company's is the whole directory).
+    /// </summary>
+    public async ValueTask<(UnitDirectory Units, UnitView Root)> RootedSubtreeAsync(Guid? rootUnitId, CancellationToken cancellationToken)
+    {
+        var units = rootUnitId is { } id
+            ? await SubtreeAsync(id, withDescendants: true, cancellationToken)
+            : await UnitsAsync(cancellationToken);
+        var root = rootUnitId is { } rootId
+            ? units.Find(rootId) ?? throw new NotFoundException("OrgUnit", rootId)
+            : units.Company ?? throw new NotFoundException("OrgUnit", "company");
+        return (units, root);
+    }
+
     private async Task<UnitDirectory> WithMembersAsync(IReadOnlyList<UnitRow> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(u => u.Id).ToList();

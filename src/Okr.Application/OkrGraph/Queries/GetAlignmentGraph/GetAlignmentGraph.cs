@@ -9,9 +9,12 @@ namespace Okr.Application.OkrGraph.Queries.GetAlignmentGraph;
 /// <summary>
 /// The alignment graph of a period, ready to draw: the visible objectives of the units from
 /// <paramref name="RootUnitId"/> (default: the company) down, the objectives they link to directly elsewhere
-/// (marked external), and the alignments between them.
+/// (marked external), and the alignments between them. A unit's graph reads that unit's subtree and the objectives
+/// its alignments reach, not the period (ADR 0023).
 /// </summary>
-public sealed record GetAlignmentGraph(Guid PeriodId, Guid? RootUnitId = null) : IQuery<AlignmentGraphView>;
+/// <param name="MaxObjectives">Objectives of the requested units one answer may hold at most (null: no limit); a larger
+/// graph is refused with TREE_TOO_LARGE before anything is computed, as <c>okrTree</c> is.</param>
+public sealed record GetAlignmentGraph(Guid PeriodId, Guid? RootUnitId = null, int? MaxObjectives = null) : IQuery<AlignmentGraphView>;
 
 public sealed record AlignmentGraphView(PeriodView Period, UnitView RootUnit, IReadOnlyList<AlignmentNodeView> Nodes, IReadOnlyList<AlignmentView> Edges);
 
@@ -23,11 +26,20 @@ public sealed class GetAlignmentGraphHandler(OkrReadModel reads) : IQueryHandler
 {
     public async ValueTask<AlignmentGraphView> Handle(GetAlignmentGraph query, CancellationToken cancellationToken)
     {
-        var snapshot = await reads.SnapshotAsync(query.PeriodId, asOf: null, cancellationToken);
-        var root = query.RootUnitId is { } rootId
-            ? snapshot.Units.Find(rootId) ?? throw new NotFoundException("OrgUnit", rootId)
-            : snapshot.Units.Company ?? throw new NotFoundException("OrgUnit", "company");
-        var scope = snapshot.Units.Scope(root.Id, includeDescendants: true).ToHashSet();
+        // A unit's graph reads that unit's units (its subtree and ancestors) and its objectives; the company's, the period.
+        var (units, root) = await reads.RootedSubtreeAsync(query.RootUnitId, cancellationToken);
+        var subtree = units.Scope(root.Id, includeDescendants: true);
+        var isCompany = root.Id == units.Company?.Id;
+        if (query.MaxObjectives is { } max)
+        {
+            var count = await reads.CountObjectivesAsync(query.PeriodId, isCompany ? null : subtree, cancellationToken);
+            if (count > max)
+                throw new AnswerTooLargeException(GetOkrTree.GetOkrTree.TooLarge,
+                    $"This graph holds {count:N0} objectives, more than the {max:N0} one answer may carry. Ask for a unit's graph (rootUnitId) instead.");
+        }
+        var snapshot = await reads.SnapshotAsync(query.PeriodId, asOf: null, isCompany ? SnapshotScope.WholePeriod : SnapshotScope.Units(subtree),
+            cancellationToken);
+        var scope = subtree.ToHashSet();
 
         var inside = snapshot.VisibleObjectives.Where(o => scope.Contains(o.OwningUnitId)).ToDictionary(o => o.Id);
         var touching = snapshot.Alignments
@@ -35,17 +47,20 @@ public sealed class GetAlignmentGraphHandler(OkrReadModel reads) : IQueryHandler
             .Where(a => snapshot.CanSee(a.ChildObjectiveId) && snapshot.CanSee(a.ParentObjectiveId))
             .ToList();
 
-        // The other ends: in this period, or in another (its own snapshot, one per period).
+        // The other ends, in this period or another: computed from a snapshot of just those objectives, per period.
         var nodes = inside.Values.ToDictionary(o => o.Id, o => (View: o, External: false));
         var outsideIds = touching.SelectMany(a => new[] { a.ChildObjectiveId, a.ParentObjectiveId }).Where(id => !inside.ContainsKey(id)).Distinct().ToList();
-        var otherPeriods = await reads.PeriodsOfObjectivesAsync(outsideIds, cancellationToken);
-        foreach (var id in outsideIds)
+        var periodsOfOutside = await reads.PeriodsOfObjectivesAsync(outsideIds, cancellationToken);
+        foreach (var group in periodsOfOutside.GroupBy(p => p.Value))
         {
-            if (!otherPeriods.TryGetValue(id, out var periodId)) continue;
-            var view = periodId == snapshot.Period.Id
-                ? snapshot.FindVisible(id)
-                : (await reads.SnapshotAsync(periodId, asOf: null, cancellationToken)).FindVisible(id);
-            if (view is not null) nodes[id] = (view, true);
+            var others = group.Key == snapshot.Period.Id && isCompany
+                ? snapshot
+                : await reads.SnapshotAsync(group.Key, asOf: null, SnapshotScope.Objectives(group.Select(g => g.Key)), cancellationToken);
+            foreach (var (outsideId, _) in group)
+            {
+                if (others.FindVisible(outsideId) is { } view)
+                    nodes[outsideId] = (view, true);
+            }
         }
 
         var edges = touching.Where(a => nodes.ContainsKey(a.ChildObjectiveId) && nodes.ContainsKey(a.ParentObjectiveId)).ToList();

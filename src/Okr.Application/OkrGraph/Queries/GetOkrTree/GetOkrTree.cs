@@ -46,12 +46,7 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
     public async ValueTask<OkrTreeView> Handle(GetOkrTree query, CancellationToken cancellationToken)
     {
         // A unit's tree reads that unit's units (its subtree and ancestors), not the organisation's.
-        var units = query.RootUnitId is { } rootId
-            ? await reads.SubtreeAsync(rootId, withDescendants: true, cancellationToken)
-            : await reads.UnitsAsync(cancellationToken);
-        var root = query.RootUnitId is { } id
-            ? units.Find(id) ?? throw new NotFoundException("OrgUnit", id)
-            : units.Company ?? throw new NotFoundException("OrgUnit", "company");
+        var (units, root) = await reads.RootedSubtreeAsync(query.RootUnitId, cancellationToken);
         // A unit's tree reads that unit's subtree only (the levels asked for); the company's whole tree, the whole period.
         var subtree = units.Scope(root.Id, includeDescendants: true);
         var levels = query.Depth is { } depthLimit && query.AsOf is null ? units.Levels(root.Id, depthLimit) : null;

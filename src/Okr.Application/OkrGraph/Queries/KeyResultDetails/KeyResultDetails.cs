@@ -57,16 +57,19 @@ public sealed class KeyResultDetailsHandler(IOkrDbContext db) :
     public async ValueTask<IReadOnlyDictionary<Guid, CheckInView>> Handle(GetLatestCheckIns query, CancellationToken cancellationToken)
     {
         var ids = query.KeyResultIds.Distinct().ToList();
-        var measures = await MeasuresAsync(ids, cancellationToken);
-        var keyResults = db.KeyResults.IgnoreQueryFilters([QueryFilters.SoftDelete]);
-        var checkIns = query.AsOf is null
-            // Now, the latest is among the check-ins of the maintained current-value date (the latest effective date).
-            ? await db.CheckIns.AsNoTracking()
-                .Where(c => EF.Parameter(ids).Contains(c.KeyResultId)
-                            && keyResults.Any(k => k.Id == c.KeyResultId && k.CurrentValueDate == c.EffectiveDate))
-                .ToListAsync(cancellationToken)
-            // At an earlier instant, the history known then.
-            : await db.CheckIns.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.KeyResultId)).ToListAsync(cancellationToken);
+        // One statement: the check-ins with the measure of their key result (its progress needs it). Now, the latest is among
+        // the check-ins of the maintained current-value date (the latest effective date); at an earlier instant, the
+        // history known then.
+        var now = query.AsOf is null;
+        var rows = await (
+                from c in db.CheckIns.AsNoTracking()
+                join k in db.KeyResults.IgnoreQueryFilters([QueryFilters.SoftDelete]) on c.KeyResultId equals k.Id
+                where EF.Parameter(ids).Contains(c.KeyResultId) && (!now || k.CurrentValueDate == c.EffectiveDate)
+                select new { CheckIn = c, k.MetricKind, k.Direction, k.Baseline, k.Target, k.CurrencyCode })
+            .ToListAsync(cancellationToken);
+        var checkIns = rows.Select(r => r.CheckIn).ToList();
+        var measures = rows.DistinctBy(r => r.CheckIn.KeyResultId)
+            .ToDictionary(r => r.CheckIn.KeyResultId, r => new Measure(r.MetricKind, r.Direction, r.Baseline, r.Target, r.CurrencyCode));
         return Newest(checkIns, measures, query.AsOf).GroupBy(c => c.KeyResultId).ToDictionary(g => g.Key, g => g.First());
     }
 
