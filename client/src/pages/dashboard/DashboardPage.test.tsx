@@ -3,14 +3,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { graphql } from '../../api/graphql';
 import { ApiError } from '../../api/http';
-import {
-  ExecDashboardDocument,
-  ExecUnitSectionsDocument,
-  ExecUnitsDocument,
-  PeriodsDocument,
-  type ExecDashboardQuery,
-  type ExecUnitSectionsQuery,
-} from '../../graphql/generated';
+import type { ExecDashboardQuery, ExecUnitSectionsQuery } from '../../graphql/generated';
+import { ExecDashboardDocument } from '../../graphql/documents/ExecDashboard';
+import { ExecUnitSectionsDocument } from '../../graphql/documents/ExecUnitSections';
+import { ExecUnitsDocument } from '../../graphql/documents/ExecUnits';
+import { PeriodsDocument } from '../../graphql/documents/Periods';
 import { renderWithApp } from '../../components/exec/testing';
 import DashboardPage from './DashboardPage';
 import { verdict } from './Headline';
