@@ -193,9 +193,10 @@ describe('the company dashboard', () => {
     renderWithApp(<DashboardPage />, { url: '/dashboard?asOf=2026-11-01' });
     expect(await screen.findByText(/Showing the state as of/)).toHaveTextContent('Showing the state as of 1 Nov 2026');
     await waitFor(() =>
-      expect(graphqlMock).toHaveBeenCalledWith(ExecDashboardDocument, expect.objectContaining({ periodId: 'q4', unitId: 'acme', includeDescendants: true, asOf: '2026-11-01T23:59:59Z' })),
+      expect(graphqlMock).toHaveBeenCalledWith(ExecDashboardDocument, expect.objectContaining({ periodId: 'q4', unitId: null, includeDescendants: true, asOf: '2026-11-01T23:59:59Z' })),
     );
-    expect(graphqlMock).toHaveBeenCalledWith(ExecUnitSectionsDocument, expect.objectContaining({ asOf: '2026-11-01T23:59:59Z', rootUnitId: 'acme' }));
+    // No unit in the URL: the company, the server's default, asked for beside the unit list rather than after it.
+    expect(graphqlMock).toHaveBeenCalledWith(ExecUnitSectionsDocument, expect.objectContaining({ asOf: '2026-11-01T23:59:59Z', rootUnitId: null }));
     expect(screen.getByRole('button', { name: 'Back to now' })).toBeInTheDocument();
   });
 
