@@ -253,14 +253,17 @@ test('an admin closes a period: activate, check in, review, choose what rolls ov
     assert.match(await flow.innerText(), /1 key result carried/);
     const card = flow.getByRole('article', { name: objective.title });
     assert.equal(await card.getByTestId('grade').innerText(), '0.50', 'graded from measured progress: half way');
+    await card.getByText('Missed', { exact: true }).waitFor();
 
-    // Override the grade with a reason.
+    // Override the grade with a reason: 0.90 on a committed objective (success at 0.85) is achieved, and the badge says so.
     await card.getByRole('button', { name: 'Override the grade' }).click();
-    await card.getByLabel('New grade').fill('0.6');
+    await card.getByLabel('New grade').fill('0.9');
     await card.getByLabel('Reason').fill('Two renewals signed the day after the close.');
     await card.getByRole('button', { name: 'Save the grade' }).click();
     await card.getByText('because: “Two renewals signed the day after the close.”').waitFor();
-    assert.equal(await card.getByTestId('grade').innerText(), '0.60');
+    assert.equal(await card.getByTestId('grade').innerText(), '0.90');
+    await card.getByText('Achieved', { exact: true }).waitFor();
+    assert.equal(await card.getByText('Missed', { exact: true }).count(), 0, 'the badge follows the overridden grade');
 
     // Write the retrospective.
     await card.getByLabel('What went well').fill('Reminders 30 days ahead brought renewals forward.');
@@ -279,7 +282,7 @@ test('an admin closes a period: activate, check in, review, choose what rolls ov
     assert.equal(after.period.state, 'CLOSED');
     assert.equal(after.objective.state, 'CLOSED');
     assert.equal(after.objective.computedGrade, 0.5);
-    assert.equal(after.objective.grade, 0.6);
+    assert.equal(after.objective.grade, 0.9);
     assert.equal(after.objective.retrospective.wentWell, 'Reminders 30 days ahead brought renewals forward.');
     const copies = await gql(page, `{ objectives(filter: { text: "${stamp}" }) { nodes { state period { name } } } }`);
     assert.ok(

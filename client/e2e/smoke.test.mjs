@@ -35,6 +35,10 @@ test('the API explorer runs GraphQL as the signed-in person and links to the RES
   const browser = await openBrowser();
   try {
     const { page } = browser;
+    // GraphiQL's editors threw page errors ("reading 'toUrl'") while their workers were not bundled.
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && /toUrl|Uncaught/.test(message.text()) && pageErrors.push(message.text()));
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill('lead@acme.test');
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
@@ -54,6 +58,7 @@ test('the API explorer runs GraphQL as the signed-in person and links to the RES
     const shown = (await response.innerText()).replace(/\s+/gu, ' '); // the editor lays text out with non-breaking spaces
     assert.ok(shown.includes('"displayName": "Lee Lead"'), `the query ran with the session of the person signed in: ${JSON.stringify(shown.slice(0, 200))}`);
     await screenshot(page, 'api-explorer');
+    assert.deepEqual(pageErrors, [], 'GraphiQL runs without page errors');
 
     const swagger = page.getByRole('link', { name: 'Swagger UI' });
     assert.equal(await swagger.getAttribute('href'), '/swagger');

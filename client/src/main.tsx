@@ -11,6 +11,7 @@ import { cssVariablesResolver, theme } from './app/theme';
 import { router } from './app/router';
 import { SessionProvider } from './auth/session';
 import { loadMember } from './app/member';
+import { periodsQuery } from './app/periods';
 import { ApiError } from './api/http';
 
 const queryClient = new QueryClient({
@@ -24,12 +25,18 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Signed in: the periods every screen starts from are read beside who the person is, not after it. */
+const loadSession = () => {
+  void queryClient.prefetchQuery(periodsQuery);
+  return loadMember();
+};
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <SessionProvider loadMember={loadMember}>
+        <SessionProvider loadMember={loadSession}>
           <RouterProvider router={router} />
         </SessionProvider>
       </QueryClientProvider>

@@ -202,6 +202,38 @@ public class PeriodTests
             ("Retrospective", new DateOnly(2026, 10, 5)));
     }
 
+    [Theory]
+    [InlineData("2026-11-22", "2027-02-19")] // ninety days from the day it is created
+    [InlineData("2026-11-22", "2026-12-05")] // a two-week pilot
+    [InlineData("2026-11-22", "2026-11-22")] // a single day
+    public void A_custom_periods_default_roadmap_puts_no_checkpoint_before_its_start(string start, string end)
+    {
+        var period = new Period(TestData.OrgId, "Pilot", PeriodKind.Custom, DateOnly.Parse(start), DateOnly.Parse(end));
+
+        period.AddDefaultRoadmap();
+
+        period.Checkpoints.Should().HaveCount(6);
+        period.Checkpoints.Should().OnlyContain(c => c.Date >= period.Start, "a custom period is planned within itself");
+        period.Checkpoints.Select(c => c.Date).Should().BeInAscendingOrder();
+        period.Checkpoints.Take(5).Should().OnlyContain(c => c.Date <= period.End, "only the retrospective follows the end");
+    }
+
+    [Fact]
+    public void A_ninety_day_custom_periods_roadmap_plans_in_its_first_two_weeks()
+    {
+        var period = new Period(TestData.OrgId, "Pilot", PeriodKind.Custom, new DateOnly(2026, 11, 22), new DateOnly(2027, 2, 20));
+
+        period.AddDefaultRoadmap();
+
+        period.Checkpoints.Select(c => (c.Name, c.Date)).Should().Equal(
+            ("Company OKRs published", new DateOnly(2026, 11, 22)),
+            ("Team drafts due", new DateOnly(2026, 11, 29)),
+            ("Alignment review", new DateOnly(2026, 12, 6)),
+            ("Mid-quarter review", new DateOnly(2027, 1, 6)),
+            ("Grading due", new DateOnly(2027, 2, 20)),
+            ("Retrospective", new DateOnly(2027, 2, 25)));
+    }
+
     [Fact]
     public void An_unknown_checkpoint_is_reported()
     {

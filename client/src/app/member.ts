@@ -1,5 +1,5 @@
 import { graphql } from '../api/graphql';
-import { MeDocument } from '../graphql/generated';
+import { MeDocument } from '../graphql/documents/Me';
 import type { Member } from '../auth/session';
 
 /** Who the signed-in user is in their organisation (GraphQL `me`); null when they have none yet. */

@@ -5,12 +5,16 @@ import { Link, useSearchParams } from 'react-router';
 import { useMember } from '../auth/session';
 import { Empty } from '../components/States';
 import { graphql } from '../api/graphql';
-import { PeriodsDocument, type PeriodsQuery } from '../graphql/generated';
+import type { PeriodsQuery } from '../graphql/generated';
+import { PeriodsDocument } from '../graphql/documents/Periods';
 
 export type PeriodItem = NonNullable<PeriodsQuery['periods']>[number];
 
+/** The organisation's periods: every screen starts from one. */
+export const periodsQuery = { queryKey: ['periods'], queryFn: () => graphql(PeriodsDocument) };
+
 export function usePeriods() {
-  return useQuery({ queryKey: ['periods'], queryFn: () => graphql(PeriodsDocument), select: (data) => data.periods ?? [] });
+  return useQuery({ ...periodsQuery, select: (data) => data.periods ?? [] });
 }
 
 /**

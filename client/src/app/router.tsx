@@ -5,14 +5,14 @@ import { RedirectIfSignedIn, RequireMember, RequireSignedIn } from './guards';
 import { Loading } from '../components/States';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/auth/SignInPage';
-import { SignUpPage } from '../pages/auth/SignUpPage';
-import { CreateOrganizationPage } from '../pages/auth/CreateOrganizationPage';
-import { AcceptInvitationPage } from '../pages/auth/AcceptInvitationPage';
-import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage';
-import { ResetPasswordPage } from '../pages/auth/ResetPasswordPage';
-import { ConfirmEmailPage } from '../pages/auth/ConfirmEmailPage';
 
-// Each screen is its own chunk: the first paint only loads the shell.
+// Each screen is its own chunk: the first paint only loads the shell (and sign-in, where most visits begin).
+const SignUpPage = lazy(() => import('../pages/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const CreateOrganizationPage = lazy(() => import('../pages/auth/CreateOrganizationPage').then((m) => ({ default: m.CreateOrganizationPage })));
+const AcceptInvitationPage = lazy(() => import('../pages/auth/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const ConfirmEmailPage = lazy(() => import('../pages/auth/ConfirmEmailPage').then((m) => ({ default: m.ConfirmEmailPage })));
 const MyWeekPage = lazy(() => import('../pages/my-week/MyWeekPage'));
 const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage'));
 const AlignmentPage = lazy(() => import('../pages/alignment/AlignmentPage'));
@@ -29,12 +29,12 @@ function Lazy({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <RedirectIfSignedIn><SignInPage /></RedirectIfSignedIn> },
-  { path: '/sign-up', element: <RedirectIfSignedIn><SignUpPage /></RedirectIfSignedIn> },
-  { path: '/create-organization', element: <RequireSignedIn><CreateOrganizationPage /></RequireSignedIn> },
-  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
-  { path: '/forgot-password', element: <RedirectIfSignedIn><ForgotPasswordPage /></RedirectIfSignedIn> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
-  { path: '/confirm-email', element: <ConfirmEmailPage /> },
+  { path: '/sign-up', element: <RedirectIfSignedIn><Lazy><SignUpPage /></Lazy></RedirectIfSignedIn> },
+  { path: '/create-organization', element: <RequireSignedIn><Lazy><CreateOrganizationPage /></Lazy></RequireSignedIn> },
+  { path: '/accept-invitation', element: <Lazy><AcceptInvitationPage /></Lazy> },
+  { path: '/forgot-password', element: <RedirectIfSignedIn><Lazy><ForgotPasswordPage /></Lazy></RedirectIfSignedIn> },
+  { path: '/reset-password', element: <Lazy><ResetPasswordPage /></Lazy> },
+  { path: '/confirm-email', element: <Lazy><ConfirmEmailPage /></Lazy> },
   {
     path: '/',
     element: (

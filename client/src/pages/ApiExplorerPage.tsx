@@ -1,6 +1,8 @@
 import { GraphiQL } from 'graphiql';
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import 'graphiql/style.css';
+// Monaco's language services run in web workers that Vite must bundle; without them every editor throws (toUrl).
+import 'graphiql/setup-workers/vite';
 import { csrfHeaders } from '../api/http';
 
 const fetcher = async (params: unknown) => {

@@ -35,7 +35,7 @@ public static class KeyResultStatusRules
     {
         // 1. closed → achieved or missed, from its grade
         if (input.ClosedGrade is { } grade)
-            return Grading.IsSuccess(grade, input.SuccessThreshold) ? OkrStatus.Achieved : OkrStatus.Missed;
+            return Closed(grade, input.SuccessThreshold);
 
         var started = input.Now >= input.PeriodStartsAt;
 
@@ -73,7 +73,14 @@ public static class KeyResultStatusRules
     }
 
     /// <summary>
-    /// An objective's status: the worst among its key results, stale counting as at risk.
+    /// A closed, graded objective's status: from its final grade (an override included) against its success threshold,
+    /// as a key result's is from its own; not from its key results, which a person may have overruled.
+    /// </summary>
+    public static OkrStatus Closed(double finalGrade, double successThreshold) =>
+        Grading.IsSuccess(finalGrade, successThreshold) ? OkrStatus.Achieved : OkrStatus.Missed;
+
+    /// <summary>
+    /// An open objective's status: the worst among its key results, stale counting as at risk.
     /// No key results: not started.
     /// </summary>
     public static OkrStatus Worst(IEnumerable<OkrStatus> keyResultStatuses)

@@ -177,9 +177,13 @@ public sealed class Period : TenantAggregate
     public void AddDefaultRoadmap()
     {
         var length = End.DayNumber - Start.DayNumber;
-        AddCheckpoint("Company OKRs published", Start.AddDays(-14));
-        AddCheckpoint("Team drafts due", Start.AddDays(-7));
-        AddCheckpoint("Alignment review", Start);
+        // A year or a quarter is planned in the two weeks before it starts. A custom period (a pilot, a sprint) is often
+        // created the day it starts, and nothing before its start belongs to it: its planning steps fall inside it, at
+        // the quarter's shares of its length (a week and two of ninety days), so none is born before the period.
+        var custom = Kind == PeriodKind.Custom;
+        AddCheckpoint("Company OKRs published", custom ? Start : Start.AddDays(-14));
+        AddCheckpoint("Team drafts due", custom ? Start.AddDays(length * 7 / 90) : Start.AddDays(-7));
+        AddCheckpoint("Alignment review", custom ? Start.AddDays(length * 14 / 90) : Start);
         AddCheckpoint("Mid-quarter review", Start.AddDays(length / 2));
         AddCheckpoint("Grading due", End);
         AddCheckpoint("Retrospective", End.AddDays(5));

@@ -175,6 +175,42 @@ public sealed class HistoryTests(ApiFixture fixture)
         foreignPublic.Text.Should().NotContain("Make it easy").And.NotContain("CHECK_IN");
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_history_page_holds_what_the_caller_may_see_when_the_newest_entries_are_alignments_of_hidden_objectives(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await Demo.LoadAsync(host);
+        using var admin = await host.SignedInAsync("admin@acme.test");
+        using var member = await host.SignedInAsync("member@acme.test"); // Product Engineering: outside Marketing
+        var (parent, _) = await admin.OwnKeyResultAsync(demo, "Marketing");
+        (await admin.PostAsync($"/api/objectives/{parent.Id}/activate", null)).EnsureSuccessStatusCode();
+        // Three restricted Marketing objectives align to it: its three newest entries, which the member may not see.
+        for (var i = 0; i < 3; i++)
+        {
+            var (child, _) = await admin.OwnKeyResultAsync(demo, "Marketing", visibility: "Restricted");
+            (await admin.PostAsJsonAsync($"/api/objectives/{child.Id}/alignments", new { parentObjectiveId = parent.Id })).EnsureSuccessStatusCode();
+        }
+
+        static (List<string?> Kinds, bool HasNext, string? End) Page(JsonElement data)
+        {
+            var history = data.GetProperty("objective").GetProperty("history");
+            return (history.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).ToList(),
+                history.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean(),
+                history.GetProperty("pageInfo").GetProperty("endCursor").GetString());
+        }
+
+        Page((await admin.GraphQLAsync(History, new { id = parent.Id, first = 3 })).ShouldSucceed()).Kinds
+            .Should().Equal("ALIGNMENT_ADDED", "ALIGNMENT_ADDED", "ALIGNMENT_ADDED");
+
+        var first = Page((await member.GraphQLAsync(History, new { id = parent.Id, first = 2 })).ShouldSucceed());
+        first.Kinds.Should().Equal(["OBJECTIVE_ACTIVATED", "KEY_RESULT_CREATED"], "a page holds `first` entries the member may see while that many remain");
+        first.HasNext.Should().BeTrue();
+        var second = Page((await member.GraphQLAsync(History, new { id = parent.Id, first = 2, after = first.End })).ShouldSucceed());
+        second.Kinds.Should().Equal("OBJECTIVE_CREATED");
+        second.HasNext.Should().BeFalse();
+    }
+
     private static List<(string Field, string? Before, string? After)> Changes(JsonElement node) =>
         node.GetProperty("changes").EnumerateArray()
             .Select(c => (c.GetProperty("field").GetString()!, c.GetProperty("before").GetString(), c.GetProperty("after").GetString()))

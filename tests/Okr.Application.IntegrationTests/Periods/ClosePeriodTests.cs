@@ -15,6 +15,7 @@ using Okr.Application.Periods.Commands.ClosePeriod;
 using Okr.Application.Periods.Commands.CreatePeriod;
 using Okr.Application.Periods.Commands.PeriodLifecycle;
 using Okr.Domain.Common;
+using Okr.Domain.Computations;
 using Okr.Domain.KeyResults;
 using Okr.Domain.Objectives;
 using Okr.Domain.Periods;
@@ -257,6 +258,32 @@ public sealed class ClosePeriodTests(ApplicationFixture fixture) : IClassFixture
         grades[world.C.Id].Should().Be(0.6);
         grades[world.B.Id].Should().Be(0.7);
         grades[world.A.Id].Should().Be(0.72);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_closed_objectives_status_follows_its_final_grade_an_override_included(DatabaseProvider provider)
+    {
+        await using var test = await fixture.StartAsync(provider);
+        var world = await ArrangeAsync(test);
+        await test.SendAsync(new ClosePeriod { Id = world.Q4 });
+        async Task<(double? Grade, OkrStatus? Status)> C() =>
+            await test.SendAsync(new GetObjectiveView(world.C.Id)) is var view ? (view.Grade, view.Status) : default;
+
+        (await C()).Should().Be((0.3, OkrStatus.Missed), "committed, graded 0.3 against 0.85");
+
+        // The override is the grade: 0.9 on a committed objective is a success, whatever its key result measured.
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.9, Reason = "Leads answered by phone were not logged." });
+        (await C()).Should().Be((0.9, OkrStatus.Achieved));
+
+        // And the other way: its only key result achieved (1.0), the objective overridden to 0.8, below 0.85: missed.
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = null });
+        await test.SendAsync(new OverrideKeyResultGrade { Id = world.KeyResults[4].Id, Grade = 1.0, Reason = "Every lead was answered by phone." });
+        (await C()).Should().Be((1.0, OkrStatus.Achieved));
+        await test.SendAsync(new OverrideObjectiveGrade { Id = world.C.Id, Grade = 0.8, Reason = "Answers came, but two days late." });
+        var view = await test.SendAsync(new GetObjectiveView(world.C.Id));
+        (view.Grade, view.Status).Should().Be((0.8, OkrStatus.Missed));
+        view.KeyResults.Single().Status.Should().Be(OkrStatus.Achieved, "the key result keeps its own grade's status");
     }
 
     [Theory]

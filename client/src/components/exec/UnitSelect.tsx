@@ -1,7 +1,8 @@
 import { Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { graphql } from '../../api/graphql';
-import { ExecUnitsDocument, type ExecUnitsQuery } from '../../graphql/generated';
+import type { ExecUnitsQuery } from '../../graphql/generated';
+import { ExecUnitsDocument } from '../../graphql/documents/ExecUnits';
 
 export type UnitOption = NonNullable<ExecUnitsQuery['okrTree']>['units'][number];
 

@@ -7,7 +7,8 @@ import { graphql } from '../../api/graphql';
 import { api } from '../../api/rest';
 import { describeError } from '../../api/http';
 import type { AlignObjective } from '../../api/okr-client';
-import { PlanAlignmentCandidatesDocument, type AlignmentKind, type PlanObjectiveFragment } from '../../graphql/generated';
+import type { AlignmentKind, PlanObjectiveFragment } from '../../graphql/generated';
+import { PlanAlignmentCandidatesDocument } from '../../graphql/documents/PlanAlignmentCandidates';
 
 const kindHelp: Record<AlignmentKind, string> = {
   CONTRIBUTES: 'Counts in the parent’s progress, with its weight next to the parent’s key results.',

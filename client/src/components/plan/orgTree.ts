@@ -4,17 +4,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { graphql } from '../../api/graphql';
-import {
-  PlanInvitationsDocument,
-  PlanOrganizationDocument,
-  PlanOrgTreeDocument,
-  PlanPeopleDocument,
-  type PlanInvitationsQuery,
-  type PlanPeopleQuery,
-  type PlanTreeUnitFragment,
-  type UnitKind,
-  type UnitRole,
-} from '../../graphql/generated';
+import type { PlanInvitationsQuery, PlanPeopleQuery, PlanTreeUnitFragment, UnitKind, UnitRole } from '../../graphql/generated';
+import { PlanInvitationsDocument } from '../../graphql/documents/PlanInvitations';
+import { PlanOrganizationDocument } from '../../graphql/documents/PlanOrganization';
+import { PlanOrgTreeDocument } from '../../graphql/documents/PlanOrgTree';
+import { PlanPeopleDocument } from '../../graphql/documents/PlanPeople';
 
 export interface TreeUnit {
   id: string;

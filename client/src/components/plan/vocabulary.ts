@@ -2,16 +2,7 @@
  * The words of planning. REST and GraphQL spell enumerations alike (SCREAMING_SNAKE_CASE), so a value read over
  * GraphQL is written back over REST as it is.
  */
-import type {
-  Direction,
-  FindingSeverity,
-  MetricKind,
-  ObjectiveState,
-  ObjectiveType,
-  RaciRole,
-  UnitKind,
-  Visibility,
-} from '../../graphql/generated';
+import type { Direction, FindingSeverity, MetricKind, ObjectiveState, ObjectiveType, RaciRole, UnitKind, Visibility } from '../../graphql/generated';
 
 export const metricKindLabel: Record<MetricKind, string> = {
   NUMBER: 'Number',

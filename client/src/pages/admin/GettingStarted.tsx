@@ -2,7 +2,8 @@ import { Anchor, Card, List, Stack, Text, ThemeIcon, Title, VisuallyHidden } fro
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { graphql } from '../../api/graphql';
-import { AdminGettingStartedDocument, type AdminGettingStartedQuery } from '../../graphql/generated';
+import type { AdminGettingStartedQuery } from '../../graphql/generated';
+import { AdminGettingStartedDocument } from '../../graphql/documents/AdminGettingStarted';
 
 export interface SetupStep {
   key: 'period' | 'units' | 'people';

@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../components/exec/testing';
 import { problem } from '../../components/plan/testing';
-import { PlanInvitationsDocument, type PlanInvitationsQuery } from '../../graphql/generated';
+import type { PlanInvitationsQuery } from '../../graphql/generated';
+import { PlanInvitationsDocument } from '../../graphql/documents/PlanInvitations';
 import { InvitationsAdmin } from './InvitationsAdmin';
 
 type Invitation = NonNullable<PlanInvitationsQuery['invitations']>[number];

@@ -3,7 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../components/exec/testing';
 import { problem } from '../../components/plan/testing';
-import { PlanOrgTreeDocument, PlanPeopleDocument, type PlanPeopleQuery, type PlanTreeUnitFragment } from '../../graphql/generated';
+import type { PlanPeopleQuery, PlanTreeUnitFragment } from '../../graphql/generated';
+import { PlanOrgTreeDocument } from '../../graphql/documents/PlanOrgTree';
+import { PlanPeopleDocument } from '../../graphql/documents/PlanPeople';
 import { PeopleAdmin } from './PeopleAdmin';
 
 type Person = NonNullable<PlanPeopleQuery['people']>[number];

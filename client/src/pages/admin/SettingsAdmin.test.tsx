@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../components/exec/testing';
 import { fill, problem } from '../../components/plan/testing';
-import { PlanOrganizationDocument } from '../../graphql/generated';
+import { PlanOrganizationDocument } from '../../graphql/documents/PlanOrganization';
 import { SettingsAdmin } from './SettingsAdmin';
 
 const graphqlMock = vi.fn();

@@ -3,7 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../components/exec/testing';
 import { fill, problem } from '../../components/plan/testing';
-import { PlanOrgTreeDocument, PlanPeopleDocument, type PlanTreeUnitFragment } from '../../graphql/generated';
+import type { PlanTreeUnitFragment } from '../../graphql/generated';
+import { PlanOrgTreeDocument } from '../../graphql/documents/PlanOrgTree';
+import { PlanPeopleDocument } from '../../graphql/documents/PlanPeople';
 import { UnitsAdmin } from './UnitsAdmin';
 
 // Mantine's combobox scrolls the selected option into view, which jsdom cannot.

@@ -3,14 +3,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { graphql } from '../../api/graphql';
 import { ApiError } from '../../api/http';
-import {
-  ExecDashboardDocument,
-  ExecUnitSectionsDocument,
-  ExecUnitsDocument,
-  PeriodsDocument,
-  type ExecDashboardQuery,
-  type ExecUnitSectionsQuery,
-} from '../../graphql/generated';
+import type { ExecDashboardQuery, ExecUnitSectionsQuery } from '../../graphql/generated';
+import { ExecDashboardDocument } from '../../graphql/documents/ExecDashboard';
+import { ExecUnitSectionsDocument } from '../../graphql/documents/ExecUnitSections';
+import { ExecUnitsDocument } from '../../graphql/documents/ExecUnits';
+import { PeriodsDocument } from '../../graphql/documents/Periods';
 import { renderWithApp } from '../../components/exec/testing';
 import DashboardPage from './DashboardPage';
 import { verdict } from './Headline';
@@ -196,9 +193,10 @@ describe('the company dashboard', () => {
     renderWithApp(<DashboardPage />, { url: '/dashboard?asOf=2026-11-01' });
     expect(await screen.findByText(/Showing the state as of/)).toHaveTextContent('Showing the state as of 1 Nov 2026');
     await waitFor(() =>
-      expect(graphqlMock).toHaveBeenCalledWith(ExecDashboardDocument, expect.objectContaining({ periodId: 'q4', unitId: 'acme', includeDescendants: true, asOf: '2026-11-01T23:59:59Z' })),
+      expect(graphqlMock).toHaveBeenCalledWith(ExecDashboardDocument, expect.objectContaining({ periodId: 'q4', unitId: null, includeDescendants: true, asOf: '2026-11-01T23:59:59Z' })),
     );
-    expect(graphqlMock).toHaveBeenCalledWith(ExecUnitSectionsDocument, expect.objectContaining({ asOf: '2026-11-01T23:59:59Z', rootUnitId: 'acme' }));
+    // No unit in the URL: the company, the server's default, asked for beside the unit list rather than after it.
+    expect(graphqlMock).toHaveBeenCalledWith(ExecUnitSectionsDocument, expect.objectContaining({ asOf: '2026-11-01T23:59:59Z', rootUnitId: null }));
     expect(screen.getByRole('button', { name: 'Back to now' })).toBeInTheDocument();
   });
 

@@ -7,7 +7,8 @@ import { NoPeriods, PeriodPicker, useSelectedPeriod } from '../../app/periods';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import type { OkrStatusName } from '../../components/Status';
 import { todayIso } from '../../components/format';
-import { ExecDashboardDocument, ExecUnitSectionsDocument } from '../../graphql/generated';
+import { ExecDashboardDocument } from '../../graphql/documents/ExecDashboard';
+import { ExecUnitSectionsDocument } from '../../graphql/documents/ExecUnitSections';
 import { AsOfBanner, AsOfPicker, asOfInstant } from '../../components/exec/AsOfPicker';
 import { AttentionList, attentionItems } from '../../components/exec/AttentionList';
 import { BlockedInitiatives } from '../../components/exec/BlockedInitiatives';
@@ -44,17 +45,20 @@ export default function DashboardPage() {
   const byUnitRef = useRef<HTMLDivElement>(null);
 
   const units = useUnits(period?.id);
-  const unitId = params.get('unit') ?? units.data?.[0]?.id ?? null;
+  // No unit in the URL is the company, the server's default: the binder is asked for at once, beside the unit list,
+  // not after it.
+  const unitParam = params.get('unit');
+  const unitId = unitParam ?? units.data?.[0]?.id ?? null;
   const dashboard = useQuery({
-    queryKey: ['okr', 'exec', 'dashboard', period?.id, unitId, includeDescendants, asOf],
-    queryFn: () => graphql(ExecDashboardDocument, { periodId: period!.id, unitId, includeDescendants, asOf }),
-    enabled: !!period && !!unitId,
+    queryKey: ['okr', 'exec', 'dashboard', period?.id, unitParam, includeDescendants, asOf],
+    queryFn: () => graphql(ExecDashboardDocument, { periodId: period!.id, unitId: unitParam, includeDescendants, asOf }),
+    enabled: !!period,
     placeholderData: (previous) => previous,
   });
   const sections = useQuery({
-    queryKey: ['okr', 'exec', 'unit-sections', period?.id, unitId, asOf],
-    queryFn: () => graphql(ExecUnitSectionsDocument, { periodId: period!.id, rootUnitId: unitId, asOf }),
-    enabled: !!period && !!unitId,
+    queryKey: ['okr', 'exec', 'unit-sections', period?.id, unitParam, asOf],
+    queryFn: () => graphql(ExecUnitSectionsDocument, { periodId: period!.id, rootUnitId: unitParam, asOf }),
+    enabled: !!period,
     placeholderData: (previous) => previous,
   });
 

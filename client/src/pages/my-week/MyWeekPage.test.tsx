@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiException } from '../../api/okr-client';
 import { renderWithProviders } from '../../components/week/testing';
-import { PeriodsDocument } from '../../graphql/generated';
+import { PeriodsDocument } from '../../graphql/documents/Periods';
 import { kr, me, mine } from './fixtures';
 import MyWeekPage from './MyWeekPage';
 

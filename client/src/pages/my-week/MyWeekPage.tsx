@@ -10,7 +10,7 @@ import { ProgressMeter, StatusBadge } from '../../components/Status';
 import { formatValue, percent, relativeDays } from '../../components/format';
 import { CheckInRow } from '../../components/week/CheckInRow';
 import { fieldId, useCheckInBatch, type BatchOutcome } from '../../components/week/useCheckInBatch';
-import { MyWeekDocument } from '../../graphql/generated';
+import { MyWeekDocument } from '../../graphql/documents/MyWeek';
 import { dueLabel, myKeyResults, type MyWeekItem } from './myWeek';
 
 /** Your key results and this week's check-in, all in one pass. */

@@ -3,7 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { graphql } from '../../api/graphql';
 import { ErrorAlert, Loading } from '../../components/States';
 import { formatDate } from '../../components/format';
-import { ObjectiveHistoryDocument, type ObjectiveHistoryQuery } from '../../graphql/generated';
+import type { ObjectiveHistoryQuery } from '../../graphql/generated';
+import { ObjectiveHistoryDocument } from '../../graphql/documents/ObjectiveHistory';
 
 export type HistoryEntry = NonNullable<ObjectiveHistoryQuery['objective']>['history']['nodes'][number];
 

@@ -8,7 +8,8 @@ import { LifecycleCard } from './LifecycleCard';
 import { RoadmapCard } from './RoadmapCard';
 import { currentQuarter, nextYear, quarterOf } from './NewPeriodModal';
 import PeriodsPage, { periodTree } from './PeriodsPage';
-import { ExecPeriodDocument, PeriodsDocument } from '../../graphql/generated';
+import { ExecPeriodDocument } from '../../graphql/documents/ExecPeriod';
+import { PeriodsDocument } from '../../graphql/documents/Periods';
 
 const graphqlMock = vi.fn();
 vi.mock('../../api/graphql', () => ({ graphql: (...args: unknown[]) => graphqlMock(...args) }));

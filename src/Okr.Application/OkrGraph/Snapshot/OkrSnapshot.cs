@@ -131,6 +131,9 @@ public sealed class OkrSnapshot
                 {
                     ObjectiveState.Cancelled => null,
                     ObjectiveState.Draft => OkrStatus.NotStarted,
+                    // Closed and graded: the final grade decides, so an override moves the badge with the grade.
+                    ObjectiveState.Closed when objective.FinalGrade is { } finalGrade =>
+                        KeyResultStatusRules.Closed(finalGrade, Grading.SuccessThreshold(objective.Type, isFinancial: false, Settings)),
                     _ => KeyResultStatusRules.Worst(keyResults.Select(k => k.Status ?? OkrStatus.NotStarted)),
                 },
                 Grade: closed ? objective.FinalGrade : null,

@@ -123,28 +123,35 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
         var ids = query.ObjectiveIds.Distinct().ToList();
         var policy = await access.GetAsync(cancellationToken);
 
-        // Statement 1: the events, newest first. One objective (the usual case) reads just its page; several read
+        // Statement 1: the objectives asked for and every objective their trails' alignments point at, to know what the
+        // caller may see before paging: an alignment to a hidden objective is left out in SQL, so a page of `first`
+        // holds `first` visible entries whenever that many remain (never an empty page while more follow).
+        var objectives = await db.Objectives.AsNoTracking()
+            .Where(o => EF.Parameter(ids).Contains(o.Id)
+                || db.AuditEvents.Any(a => (a.ObjectiveId == o.Id && a.RelatedObjectiveId != null && EF.Parameter(ids).Contains(a.RelatedObjectiveId.Value))
+                    || (a.RelatedObjectiveId == o.Id && a.ObjectiveId != null && EF.Parameter(ids).Contains(a.ObjectiveId.Value))))
+            .Select(o => new { o.Id, o.Title, o.OwningUnitId, o.OwnerId, o.State, o.Visibility })
+            .ToListAsync(cancellationToken);
+        var visible = objectives.Where(o => policy.CanSee(new ObjectiveAccess(o.OwningUnitId, o.OwnerId, o.State, o.Visibility)))
+            .ToDictionary(o => o.Id, o => o.Title);
+        var visibleIds = visible.Keys.ToList();
+
+        // Statement 2: the events, newest first. One objective (the usual case) reads just its page; several read
         // their whole trails from the cursor on and are paged here, so the statement count stays fixed.
         var events = db.AuditEvents.AsNoTracking().Where(a =>
             (a.ObjectiveId != null && EF.Parameter(ids).Contains(a.ObjectiveId.Value))
             || (a.RelatedObjectiveId != null && EF.Parameter(ids).Contains(a.RelatedObjectiveId.Value)));
         // A check-in also moves its key result's current value: that is the check-in's entry, not another one.
         events = events.Where(a => !(a.EntityType == "KeyResult" && a.Kind == AuditKind.CheckIn));
+        // What relates an objective to one the caller cannot see (or that is gone) is not the caller's to read, nor to count.
+        events = events.Where(a => a.RelatedObjectiveId == null
+            || (EF.Parameter(visibleIds).Contains(a.RelatedObjectiveId.Value) && a.ObjectiveId != null && EF.Parameter(visibleIds).Contains(a.ObjectiveId.Value)));
         if (HistoryCursor.Decode(query.After) is var (afterAt, afterId))
             events = events.Where(a => a.At < afterAt || (a.At == afterAt && a.Id.CompareTo(afterId) < 0));
         events = events.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
         if (ids.Count == 1)
             events = events.Take(query.First + 1);
         var rows = await events.ToListAsync(cancellationToken);
-
-        // Statement 2: the objectives asked for and those alignments point at, to check what the caller may see.
-        var objectiveIds = ids.Concat(rows.SelectMany(r => new[] { r.ObjectiveId, r.RelatedObjectiveId }).OfType<Guid>()).Distinct().ToList();
-        var objectives = await db.Objectives.AsNoTracking()
-            .Where(o => EF.Parameter(objectiveIds).Contains(o.Id))
-            .Select(o => new { o.Id, o.Title, o.OwningUnitId, o.OwnerId, o.State, o.Visibility })
-            .ToListAsync(cancellationToken);
-        var visible = objectives.Where(o => policy.CanSee(new ObjectiveAccess(o.OwningUnitId, o.OwnerId, o.State, o.Visibility)))
-            .ToDictionary(o => o.Id, o => o.Title);
 
         // Statement 3: the titles of the key results the events name, for the summaries.
         var keyResultIds = rows.Select(KeyResultIdOf).OfType<Guid>().Distinct().ToList();
@@ -158,8 +165,8 @@ public sealed class GetObjectiveHistoryHandler(IOkrDbContext db, AccessPolicyPro
         var pages = new Dictionary<Guid, (List<(string Cursor, HistoryEntryView Entry)> Entries, bool HasNext)>();
         foreach (var objectiveId in ids.Where(visible.ContainsKey))
         {
-            // Alignments with objectives the caller cannot see are left out before paging, so a page is never empty
-            // while more follow.
+            // Alignments with objectives the caller cannot see were left out in SQL, before paging (statement 2); this
+            // is the same rule for the trails of several objectives read together.
             var trail = rows
                 .Where(r => r.ObjectiveId == objectiveId || r.RelatedObjectiveId == objectiveId)
                 .Where(r => OtherObjectiveOf(r, objectiveId) is not { } other || visible.ContainsKey(other))
