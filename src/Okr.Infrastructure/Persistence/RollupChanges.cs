@@ -20,7 +20,7 @@ internal static class RollupChanges
 
     /// <summary>What the unit rows (ADR 0024) need after the save: the touched objectives' contributions before it, and the tree's changes.</summary>
     internal sealed record UnitsPending(IReadOnlyList<UnitProgressStore.Contribution> Before, IReadOnlyList<UnitProgressStore.UnitMove> Moves,
-        IReadOnlyCollection<Guid> DeletedUnits, IReadOnlyCollection<Guid> DeletedPeriods);
+        IReadOnlyCollection<Guid> DeletedUnits, IReadOnlyCollection<Guid> DeletedPeriods, IReadOnlyDictionary<Guid, Guid?> UnitsAbove);
 
     /// <summary>
     /// What an objective's own row gives the rollups: whether it counts (state), what it counts with (grades), and where
@@ -119,13 +119,17 @@ internal static class RollupChanges
         // Seeding and tools save with no signed-in organisation: the rows they touch are found across organisations.
         var all = db.CurrentOrganizationId == Guid.Empty;
         var targets = await ObjectiveProgressStore.WithAncestorsAsync(db, objectives, all, cancellationToken);
+        // The units the objectives count in, with their ancestors, before the locks: writers queued on an objective do not
+        // wait for each other's walks up the tree (checked after the increments, ADR 0024).
+        var unitsAbove = await UnitProgressStore.UnitsAboveAsync(db, targets,
+            changed.Where(e => e.Entity is Objective && e.State != EntityState.Deleted).Select(e => ((Objective)e.Entity).OwningUnitId), all, cancellationToken);
         if (db.Database.CurrentTransaction is not null)
             await ObjectiveProgressStore.LockAsync(db, targets, all, cancellationToken);
         // Locked, the objectives' contributions to unit progress cannot move until this transaction ends: what they add
         // after the save less what they add now is exactly what the unit rows must move by.
         var before = await UnitProgressStore.ContributionsAsync(db, targets, all, cancellationToken);
         await UnitProgressStore.AddRowsAsync(db, newUnits, newPeriods, all, cancellationToken);
-        return new Pending(targets, readings, all, alignmentsChanged, new UnitsPending(before, moves, deletedUnits, deletedPeriods));
+        return new Pending(targets, readings, all, alignmentsChanged, new UnitsPending(before, moves, deletedUnits, deletedPeriods, unitsAbove));
     }
 
     public static async Task AfterSaveAsync(OkrDbContext db, Pending? pending, CancellationToken cancellationToken)
@@ -137,8 +141,8 @@ internal static class RollupChanges
             walkAncestors: pending.AlignmentsChanged, cancellationToken);
         var units = pending.Units;
         var after = await UnitProgressStore.ContributionsAsync(db, pending.Objectives, pending.AllOrganizations, cancellationToken);
-        await UnitProgressStore.ApplyAsync(db, units.Before, after, units.Moves, units.DeletedUnits, units.DeletedPeriods, pending.AllOrganizations,
-            cancellationToken);
+        await UnitProgressStore.ApplyAsync(db, units.Before, after, units.Moves, units.DeletedUnits, units.DeletedPeriods, units.UnitsAbove,
+            pending.AllOrganizations, cancellationToken);
     }
 
     private static T Original<T>(EntityEntry entry, string property) =>

@@ -78,8 +78,8 @@ public static class UnitProgressStore
     /// after the save, in its transaction.
     /// </summary>
     public static async Task ApplyAsync(IOkrDbContext db, IReadOnlyList<Contribution> before, IReadOnlyList<Contribution> after,
-        IReadOnlyList<UnitMove> moves, IReadOnlyCollection<Guid> deletedUnits, IReadOnlyCollection<Guid> deletedPeriods, bool allOrganizations,
-        CancellationToken cancellationToken)
+        IReadOnlyList<UnitMove> moves, IReadOnlyCollection<Guid> deletedUnits, IReadOnlyCollection<Guid> deletedPeriods,
+        IReadOnlyDictionary<Guid, Guid?> knownParents, bool allOrganizations, CancellationToken cancellationToken)
     {
         if (deletedUnits.Count > 0)
         {
@@ -107,7 +107,8 @@ public static class UnitProgressStore
             return;
 
         var chainsFrom = own.Keys.Select(k => k.Unit).Concat(moves.SelectMany(m => new[] { m.OldParentId, m.NewParentId }).OfType<Guid>()).ToHashSet();
-        var parents = await ParentsAsync(db, chainsFrom, allOrganizations, cancellationToken);
+        // The tree as read before the locks were taken (checked below), unless this save moves units.
+        var parents = await ParentsAsync(db, chainsFrom, moves.Count == 0 ? knownParents : null, allOrganizations, cancellationToken);
         var rows = new Dictionary<(Guid Period, Guid Unit), Change>();
         Change Row(Guid organization, Guid period, Guid unit) =>
             rows.TryGetValue((period, unit), out var row) ? row : rows[(period, unit)] = new Change(organization);
@@ -176,7 +177,7 @@ public static class UnitProgressStore
                 .Where(u => EF.Parameter(used).Contains(u.Id)).Select(u => new { u.Id, u.ParentId }).ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
             if (used.Any(id => now.GetValueOrDefault(id) != parents[id]))
             {
-                var settled = await ParentsAsync(db, own.Keys.Select(k => k.Unit).ToHashSet(), allOrganizations, cancellationToken);
+                var settled = await ParentsAsync(db, own.Keys.Select(k => k.Unit).ToHashSet(), null, allOrganizations, cancellationToken);
                 var corrections = new Dictionary<(Guid Period, Guid Unit), Change>();
                 foreach (var ((period, unit), change) in own)
                 {
@@ -212,12 +213,29 @@ public static class UnitProgressStore
         }
     }
 
-    /// <summary>Each of these units' parent and its ancestors' (one statement per level of the tree).</summary>
-    private static async Task<Dictionary<Guid, Guid?>> ParentsAsync(IOkrDbContext db, HashSet<Guid> unitIds, bool allOrganizations,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The units owning these objectives with their ancestors (their parents): read before the objectives are locked, so a
+    /// writer waiting on a lock does not hold everyone behind it for the walk. <see cref="ApplyAsync"/> checks them.
+    /// </summary>
+    public static async Task<Dictionary<Guid, Guid?>> UnitsAboveAsync(IOkrDbContext db, IReadOnlyCollection<Guid> objectiveIds,
+        IEnumerable<Guid> moreUnits, bool allOrganizations, CancellationToken cancellationToken)
+    {
+        var ids = objectiveIds.ToList();
+        var units = ids.Count == 0 ? [] : await Rows(db.Objectives, allOrganizations).AsNoTracking()
+            .Where(o => EF.Parameter(ids).Contains(o.Id) && (o.State == ObjectiveState.Active || o.State == ObjectiveState.Closed))
+            .Select(o => o.OwningUnitId).Distinct().ToListAsync(cancellationToken);
+        return await ParentsAsync(db, units.Concat(moreUnits).ToHashSet(), null, allOrganizations, cancellationToken);
+    }
+
+    /// <summary>Each of these units' parent and its ancestors' (one statement per level of the tree), beyond those already known.</summary>
+    private static async Task<Dictionary<Guid, Guid?>> ParentsAsync(IOkrDbContext db, HashSet<Guid> unitIds, IReadOnlyDictionary<Guid, Guid?>? known,
+        bool allOrganizations, CancellationToken cancellationToken)
     {
         var parents = new Dictionary<Guid, Guid?>();
-        var frontier = unitIds.ToList();
+        // A known unit's whole chain is known: it was read up to the root.
+        foreach (var start in unitIds.Where(id => known?.ContainsKey(id) == true))
+            for (Guid? at = start; at is { } id && known!.TryGetValue(id, out var parent) && parents.TryAdd(id, parent); at = parent) { }
+        var frontier = unitIds.Where(id => !parents.ContainsKey(id)).ToList();
         while (frontier.Count > 0)
         {
             var level = await Rows(db.OrgUnits, allOrganizations).AsNoTracking().IgnoreAutoIncludes()
