@@ -50,6 +50,7 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<UnitProgressSums> UnitProgress => Set<UnitProgressSums>();
     public DbSet<Period> Periods => Set<Period>();
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
     public DbSet<FocusArea> FocusAreas => Set<FocusArea>();

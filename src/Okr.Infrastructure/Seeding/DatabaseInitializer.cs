@@ -16,6 +16,9 @@ public static class DatabaseInitializer
     /// <summary>The migration that added the maintained check-in readings (ADR 0013).</summary>
     public const string MaintainedReadingsMigration = "MaintainedCheckInReadings";
 
+    /// <summary>The migration that added the maintained unit progress (ADR 0024): its rows are filled by a rebuild.</summary>
+    public const string MaintainedUnitProgressMigration = "MaintainedUnitProgress";
+
     /// <summary>
     /// The operator's <c>rebuild-rollups</c> command: migrates (unless turned off), recomputes every organisation's
     /// maintained values from the source rows in one transaction, prints what it corrected and answers the exit code.
@@ -31,7 +34,8 @@ public static class DatabaseInitializer
         var result = await RebuildAsync(db, cancellationToken);
         await output.WriteLineAsync(
             $"rebuild-rollups: {result.KeyResults} key results ({result.CurrentValuesCorrected} current values corrected), " +
-            $"{result.Objectives} objectives ({result.ProgressCorrected} progress values corrected) in {started.Elapsed.TotalSeconds:0.0} s.");
+            $"{result.Objectives} objectives ({result.ProgressCorrected} progress values corrected), " +
+            $"{result.UnitRows} unit progress rows ({result.UnitRowsCorrected} corrected) in {started.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
@@ -66,7 +70,8 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
             // A database from before the maintained rollups gets them computed once, as it is migrated.
             if (existing && pending.Any(m => m.EndsWith("_" + MaintainedRollupsMigration, StringComparison.Ordinal)
-                                             || m.EndsWith("_" + MaintainedReadingsMigration, StringComparison.Ordinal)))
+                                             || m.EndsWith("_" + MaintainedReadingsMigration, StringComparison.Ordinal)
+                                             || m.EndsWith("_" + MaintainedUnitProgressMigration, StringComparison.Ordinal)))
                 await RebuildAsync(db, cancellationToken);
         }
 

@@ -60,6 +60,34 @@ public sealed class BoundedAnswerTests(ApiFixture fixture)
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task The_company_tree_a_level_at_a_time_reads_each_units_maintained_progress_and_no_objective_below_the_cut(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var demo = await PrivateDemo.GetAsync(host, "levels");
+        using var admin = await demo.SignInAsync(host);
+        var whole = Units((await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId })).ShouldSucceed().GetProperty("okrTree"));
+        var belowTheCut = whole.Values.Where(u => u.GetProperty("depth").GetInt32() > 1).Select(u => u.GetProperty("id").GetString()!).ToList();
+        belowTheCut.Should().NotBeEmpty("the demo is deeper than one level");
+        whole.Values.Where(u => u.GetProperty("depth").GetInt32() > 1).Sum(u => u.GetProperty("objectives").GetArrayLength())
+            .Should().BeGreaterThan(0, "there are objectives below the cut, so reading them would show");
+
+        var tag = Guid.NewGuid().ToString("N");
+        var top = Units((await admin.GraphQLAsync(Tree, new { p = demo.CurrentPeriodId, depth = 1 }, countTag: tag)).ShouldSucceed().GetProperty("okrTree"));
+        var statements = SqlStatementCounter.TakeWithParameters(tag);
+
+        top.Values.Should().OnlyContain(u => u.GetProperty("depth").GetInt32() <= 1);
+        var objectiveReads = statements.Where(s => s.Text.Contains("FROM \"Objectives\"", StringComparison.Ordinal)).ToList();
+        objectiveReads.Should().NotBeEmpty("the tree reads the objectives of its two levels");
+        objectiveReads.Should().OnlyContain(s => !belowTheCut.Any(unit => s.Parameters.Contains(unit, StringComparison.OrdinalIgnoreCase)),
+            "the progress of the units at the cut comes from their maintained rows, not from the objectives below them");
+        var rowReads = statements.Where(s => s.Text.Contains("FROM \"UnitProgress\"", StringComparison.Ordinal)).ToList();
+        rowReads.Should().ContainSingle("one statement reads the units' rows");
+        belowTheCut.Should().NotContain(unit => rowReads[0].Parameters.Contains(unit, StringComparison.OrdinalIgnoreCase),
+            "only the rows of the units in the answer are read");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task The_dashboard_lists_the_most_important_flagged_key_results_and_keeps_the_full_counts(DatabaseProvider provider)
     {
         var host = await fixture.HostAsync(provider);

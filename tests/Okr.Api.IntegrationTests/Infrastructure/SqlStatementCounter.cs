@@ -19,7 +19,9 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     public const string Header = "X-Test-Count-Sql";
 
     private static readonly AsyncLocal<List<string>?> Current = new();
+    private static readonly AsyncLocal<List<(string Text, string Parameters)>?> CurrentWithParameters = new();
     private static readonly ConcurrentDictionary<string, List<string>> Finished = new();
+    private static readonly ConcurrentDictionary<string, List<(string Text, string Parameters)>> FinishedWithParameters = new();
 
     public static SqlStatementCounter Instance { get; } = new();
 
@@ -37,6 +39,18 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         return statements;
     }
 
+    /// <summary>
+    /// As <see cref="Take"/>, each statement with its parameters' values written out (arrays item by item), for tests of
+    /// which rows a statement asks for.
+    /// </summary>
+    public static IReadOnlyList<(string Text, string Parameters)> TakeWithParameters(string tag)
+    {
+        var count = Take(tag).Count;
+        FinishedWithParameters.TryRemove(tag, out var statements);
+        statements.Should().NotBeNull().And.HaveCount(count);
+        return statements!;
+    }
+
     public static void Register(IServiceCollection services)
     {
         services.ConfigureDbContext<SqliteOkrDbContext>(o => o.AddInterceptors(Instance));
@@ -48,6 +62,15 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     {
         if (Current.Value is { } statements)
             lock (statements) statements.Add(command.CommandText);
+        if (CurrentWithParameters.Value is { } withParameters)
+        {
+            var parameters = string.Join("; ", command.Parameters.Cast<DbParameter>().Select(p => p.Value switch
+            {
+                System.Collections.IEnumerable items and not string => string.Join(",", items.Cast<object?>()),
+                var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            lock (withParameters) withParameters.Add((command.CommandText, parameters));
+        }
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -101,7 +124,9 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
                     return;
                 }
                 var statements = new List<string>();
+                var withParameters = new List<(string, string)>();
                 Current.Value = statements;
+                CurrentWithParameters.Value = withParameters;
                 try
                 {
                     await nextMiddleware(context);
@@ -109,6 +134,8 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
                 finally
                 {
                     Current.Value = null;
+                    CurrentWithParameters.Value = null;
+                    FinishedWithParameters[tag] = withParameters;
                     Finished[tag] = statements;
                 }
             });

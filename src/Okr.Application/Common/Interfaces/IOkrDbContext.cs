@@ -22,6 +22,8 @@ public interface IOkrDbContext
     DbSet<Invitation> Invitations { get; }
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<UnitMembership> UnitMemberships { get; }
+    /// <summary>Each unit's maintained progress per period (ADR 0024): written by the persistence layer, read by trees.</summary>
+    DbSet<UnitProgressSums> UnitProgress { get; }
     DbSet<Period> Periods { get; }
     DbSet<Checkpoint> Checkpoints { get; }
     DbSet<FocusArea> FocusAreas { get; }

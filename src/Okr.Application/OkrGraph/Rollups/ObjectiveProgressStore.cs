@@ -15,7 +15,8 @@ namespace Okr.Application.OkrGraph.Rollups;
 /// an objective's progress is computed from, and <see cref="RefreshAsync"/> after it, in the same transaction: the
 /// objective and its contributing ancestors are locked in one global order (so concurrent writers queue instead of
 /// failing or deadlocking), then recomputed bottom-up from committed rows. The cost follows the ancestors, never the
-/// organisation. <see cref="RebuildAsync"/> recomputes everything from the source rows.
+/// organisation. <see cref="RebuildAsync"/> recomputes everything from the source rows, unit progress included
+/// (<see cref="UnitProgressStore"/>).
 /// </summary>
 public static class ObjectiveProgressStore
 {
@@ -121,7 +122,9 @@ public static class ObjectiveProgressStore
             await Rows(db.Objectives, allOrganizations).Where(o => o.Id == objective.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Progress, value), cancellationToken);
             progress++;
         }
-        return new RebuildResult(keyResultIds.Count, values, objectives.Count, progress);
+        // Then each unit's progress per period, from the objectives' progress just rebuilt (ADR 0024).
+        var (unitRows, unitRowsCorrected) = await UnitProgressStore.RebuildAsync(db, allOrganizations, cancellationToken);
+        return new RebuildResult(keyResultIds.Count, values, objectives.Count, progress, unitRows, unitRowsCorrected);
     }
 
     /// <summary>
@@ -217,4 +220,4 @@ public static class ObjectiveProgressStore
 }
 
 /// <summary>What a rebuild looked at and corrected.</summary>
-public sealed record RebuildResult(int KeyResults, int CurrentValuesCorrected, int Objectives, int ProgressCorrected);
+public sealed record RebuildResult(int KeyResults, int CurrentValuesCorrected, int Objectives, int ProgressCorrected, int UnitRows, int UnitRowsCorrected);

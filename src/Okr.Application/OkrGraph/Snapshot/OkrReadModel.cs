@@ -250,19 +250,21 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Unit progress now over these units from the maintained objective progress alone (one statement of two columns
-    /// per objective): what a tree cut at a depth needs for the units below the cut.
+    /// Unit progress now, alone and with every unit below, from the maintained rows (ADR 0024): one statement, one row per
+    /// unit asked for (null: every unit of the organisation), however many objectives lie below them. A unit with no row
+    /// (a database not rebuilt since the rows were added) has 0.
     /// </summary>
-    public async Task<UnitProgressTable> UnitProgressAsync(Guid periodId, IReadOnlyList<Guid> unitIds, UnitDirectory units, CancellationToken cancellationToken)
+    public async Task<Func<Guid, (double Own, double WithDescendants)>> MaintainedUnitProgressAsync(Guid periodId, IReadOnlyList<Guid>? unitIds,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        var ids = unitIds.ToList();
-        var counted = await db.Objectives.AsNoTracking()
-            .Where(o => o.PeriodId == periodId && (o.State == ObjectiveState.Active || o.State == ObjectiveState.Closed) && EF.Parameter(ids).Contains(o.OwningUnitId))
-            .Select(o => new { o.Id, o.CreatedAt, o.OwningUnitId, o.Progress })
-            .ToListAsync(cancellationToken);
-        // In the snapshot's order (sorted here: SQLite cannot order by a DateTimeOffset), so the sums are the same.
-        return new UnitProgressTable(counted.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Select(o => (o.OwningUnitId, o.Progress)), units.Tree);
+        var rows = db.UnitProgress.AsNoTracking().Where(u => u.PeriodId == periodId);
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToList();
+            rows = rows.Where(u => EF.Parameter(ids).Contains(u.UnitId));
+        }
+        var byUnit = await rows.ToDictionaryAsync(u => u.UnitId, cancellationToken);
+        return unit => byUnit.TryGetValue(unit, out var row) ? (row.Own, row.WithDescendants) : (0, 0);
     }
 
     /// <summary>The objectives of the period these units own (null: all units), counted in one statement.</summary>

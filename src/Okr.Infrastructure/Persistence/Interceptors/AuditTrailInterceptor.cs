@@ -36,7 +36,7 @@ public sealed class AuditTrailInterceptor : OkrSaveInterceptor
             var (organizationId, entityId) = entry.Entity switch
             {
                 AuditEvent => (Guid.Empty, Guid.Empty),
-                ITenantOwned owned => (owned.OrganizationId, ((Entity)entry.Entity).Id),
+                ITenantOwned owned and Entity entity => (owned.OrganizationId, entity.Id),
                 Organization organization => (organization.Id, organization.Id),
                 _ => (Guid.Empty, Guid.Empty),
             };

@@ -26,7 +26,8 @@ public sealed record GetOkrTree(Guid PeriodId, Guid? RootUnitId = null, DateTime
 public sealed record OkrTreeView(PeriodView Period, DateTimeOffset? AsOf, DateTimeOffset EvaluatedAt, double ExpectedProgress,
     OkrTreeUnitView Root, IReadOnlyList<OkrTreeUnitView> Units);
 
-/// <param name="Progress">The unit's own progress: the mean of its active and closed objectives (restricted ones included).</param>
+/// <param name="Progress">The unit's own progress: the mean of its active and closed objectives (restricted ones included);
+/// now, from the maintained unit progress (ADR 0024).</param>
 /// <param name="ProgressWithDescendants">The same over the unit and every unit below it.</param>
 /// <param name="Objectives">The unit's objectives the caller can see, every state.</param>
 public sealed record OkrTreeUnitView(UnitView Unit, int Depth, double Progress, double ProgressWithDescendants,
@@ -63,10 +64,11 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
                     "okrTree(depth: 1), then each unit of interest as rootUnitId.");
         }
         var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, scope, cancellationToken);
-        // Cut at a depth, the units at the cut still count everything below them: from the maintained progress.
-        Func<Guid, (double Own, double WithDescendants)> progressOf = levels is null
-            ? snapshot.UnitProgressOf
-            : (await reads.UnitProgressAsync(query.PeriodId, subtree, units, cancellationToken)).Of;
+        // Now, each unit's progress (cut at a depth, still over everything below it) is its maintained row (ADR 0024); as of
+        // an earlier instant, it is computed from the replayed subtree.
+        var progressOf = query.AsOf is null
+            ? await reads.MaintainedUnitProgressAsync(query.PeriodId, levels ?? (root.Id == units.Company?.Id ? null : subtree), cancellationToken)
+            : snapshot.UnitProgressOf;
         var byUnit = snapshot.Objectives.ToLookup(o => o.OwningUnitId);
 
         OkrTreeUnitView Build(UnitView unit, int depth)

@@ -991,6 +991,36 @@ namespace Okr.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("UnitMemberships");
                 });
 
+            modelBuilder.Entity("Okr.Domain.Units.UnitProgressSums", b =>
+                {
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OwnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OwnSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SubtreeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubtreeSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PeriodId", "UnitId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("UnitProgress", (string)null);
+                });
+
             modelBuilder.Entity("Okr.Domain.Work.Annotation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -992,6 +992,36 @@ namespace Okr.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("UnitMemberships");
                 });
 
+            modelBuilder.Entity("Okr.Domain.Units.UnitProgressSums", b =>
+                {
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("OwnCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("OwnSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SubtreeCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SubtreeSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PeriodId", "UnitId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("UnitProgress", (string)null);
+                });
+
             modelBuilder.Entity("Okr.Domain.Work.Annotation", b =>
                 {
                     b.Property<Guid>("Id")

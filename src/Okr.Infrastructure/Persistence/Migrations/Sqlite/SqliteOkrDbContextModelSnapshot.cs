@@ -982,6 +982,36 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UnitMemberships");
                 });
 
+            modelBuilder.Entity("Okr.Domain.Units.UnitProgressSums", b =>
+                {
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OwnSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubtreeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubtreeSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId", "UnitId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("UnitProgress", (string)null);
+                });
+
             modelBuilder.Entity("Okr.Domain.Work.Annotation", b =>
                 {
                     b.Property<Guid>("Id")
