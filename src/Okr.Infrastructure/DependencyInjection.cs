@@ -65,6 +65,7 @@ public static class DependencyInjection
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp);
         });
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<Reminders.CheckInReminderRun>();
         return services;
     }
 

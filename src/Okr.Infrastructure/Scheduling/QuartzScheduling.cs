@@ -80,6 +80,15 @@ public static class QuartzScheduling
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(outbox.PollSeconds)).RepeatForever()
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
+            quartz.AddJob<CheckInReminderJob>(job => job.WithIdentity(CheckInReminderJob.Key).StoreDurably()
+                .WithDescription("Reminds DRIs to check in"));
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity("check-in-reminders", Group)
+                .ForJob(CheckInReminderJob.Key)
+                .WithSchedule(CronScheduleBuilder.Create(CheckInReminderJob.Schedule).InTimeZone(TimeZoneInfo.Utc)
+                    // The rules look at the whole day after a cycle starts, so one late run catches up.
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
             configure?.Invoke(quartz);
         });
         if (options.Enabled)
