@@ -10,6 +10,7 @@ using Okr.Infrastructure.Messaging;
 using Okr.Infrastructure.Persistence;
 using Okr.Infrastructure.Persistence.Interceptors;
 using Okr.Infrastructure.Persistence.Providers;
+using Okr.Infrastructure.Scheduling;
 using Okr.Infrastructure.Seeding;
 using Okr.Infrastructure.Time;
 
@@ -35,6 +36,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock>(new SystemClock(ReadTimeProvider(configuration, environment)));
         services.AddOkrMessaging(configuration, environment);
+        services.AddOkrScheduler(configuration, provider, provider == DatabaseProvider.Sqlite
+            ? SqliteConnectionUnder(environment.ContentRootPath, connectionString ?? DefaultSqliteConnection)
+            : Required(connectionString, provider));
         services.AddScoped<DemoSeeder>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
@@ -44,7 +48,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Email through the transactional outbox: SMTP (MailKit) when <c>Email:Host</c> is set, else .eml files in the pickup
-    /// folder; a dispatcher on every replica, claiming messages so that each is sent once (ADR 0021).
+    /// folder; dispatched by the scheduler's <see cref="OutboxDispatchJob"/>, claiming messages so that each is sent once
+    /// (ADR 0021, 0025).
     /// </summary>
     public static IServiceCollection AddOkrMessaging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -60,7 +65,7 @@ public static class DependencyInjection
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp);
         });
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService<OutboxDispatchService>();
+        services.AddSingleton<Reminders.CheckInReminderRun>();
         return services;
     }
 

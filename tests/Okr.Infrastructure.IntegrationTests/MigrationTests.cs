@@ -54,7 +54,9 @@ public sealed class MigrationTests
             .And.Contain("CREATE TABLE [KeyResults]")
             .And.Contain("CREATE TABLE [CheckIns]")
             .And.Contain("CREATE TABLE [AspNetUsers]")
-            .And.Contain("[Version] bigint NOT NULL");
+            .And.Contain("[Version] bigint NOT NULL")
+            .And.Contain("CREATE TABLE QRTZ_TRIGGERS")
+            .And.Contain("CREATE TABLE QRTZ_LOCKS");
     }
 
     [Theory]

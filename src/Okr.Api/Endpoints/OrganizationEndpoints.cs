@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Okr.Application.Organizations.Commands.ChangeOrganizationSettings;
+using Okr.Application.Organizations.Commands.ChangeReminderSettings;
 using Okr.Application.Organizations.Commands.CreateOrganization;
 using Okr.Application.Organizations.Commands.RenameOrganization;
 using Okr.Application.Organizations.Dtos;
@@ -25,6 +26,10 @@ public static class OrganizationEndpoints
             .Operation(nameof(ChangeOrganizationSettings),
                 "Replace the settings: fiscal year start, check-in cadence, grace days, grading and status thresholds (admins). Send If-Match.")
             .NotFoundAndStale().RuleViolations();
+        group.MapPut("/{id:guid}/reminder-settings", ChangeReminderSettings)
+            .Operation(nameof(ChangeReminderSettings),
+                "Replace the check-in reminder settings: on or off, day and hour, second nudge, missed cycles before escalating, time zone (admins). Send If-Match.")
+            .NotFoundAndStale().RuleViolations();
     }
 
     public static async Task<Created<OrganizationCreated>> CreateOrganization(CreateOrganization command, ISender sender, CancellationToken cancellationToken)
@@ -41,6 +46,10 @@ public static class OrganizationEndpoints
         Http.Versioned(http, await sender.Send(command with { Id = id, ExpectedVersion = Http.IfMatch(http) }, cancellationToken));
 
     public static async Task<Ok<OrganizationDto>> ChangeOrganizationSettings(Guid id, ChangeOrganizationSettings command, ISender sender, HttpContext http,
+        CancellationToken cancellationToken) =>
+        Http.Versioned(http, await sender.Send(command with { Id = id, ExpectedVersion = Http.IfMatch(http) }, cancellationToken));
+
+    public static async Task<Ok<OrganizationDto>> ChangeReminderSettings(Guid id, ChangeReminderSettings command, ISender sender, HttpContext http,
         CancellationToken cancellationToken) =>
         Http.Versioned(http, await sender.Send(command with { Id = id, ExpectedVersion = Http.IfMatch(http) }, cancellationToken));
 }

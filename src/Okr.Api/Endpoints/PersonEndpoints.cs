@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Okr.Application.People.Commands.ChangeMyReminderPreferences;
 using Okr.Application.People.Commands.ChangePersonRole;
 using Okr.Application.People.Commands.PersonActivation;
 using Okr.Application.People.Commands.UpdateMyProfile;
@@ -18,6 +19,10 @@ public static class PersonEndpoints
             .Operation(nameof(GetPerson), "One person with their units; the ETag is their version.").Read();
         group.MapPut("/me", UpdateMyProfile)
             .Operation(nameof(UpdateMyProfile), "Change the caller's display name. Send If-Match.").NotFoundAndStale();
+        group.MapPut("/me/reminder-preferences", ChangeMyReminderPreferences)
+            .Operation(nameof(ChangeMyReminderPreferences),
+                "Set the caller's time zone for check-in reminders (none: the organisation's) and pause them until a date (on holiday). Send If-Match.")
+            .NotFoundAndStale().RuleViolations();
         group.MapPut("/{id:guid}/role", ChangePersonRole)
             .Operation(nameof(ChangePersonRole), "Make a person an admin or a member (admins); the last admin cannot step down. Send If-Match.")
             .NotFoundAndStale().RuleViolations();
@@ -42,4 +47,8 @@ public static class PersonEndpoints
 
     public static async Task<Ok<PersonDto>> ReactivatePerson(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         Http.Versioned(http, await sender.Send(new ReactivatePerson(id, Http.IfMatch(http)), cancellationToken));
+
+    public static async Task<Ok<PersonDto>> ChangeMyReminderPreferences(ChangeMyReminderPreferences command, ISender sender, HttpContext http,
+        CancellationToken cancellationToken) =>
+        Http.Versioned(http, await sender.Send(command with { ExpectedVersion = Http.IfMatch(http) }, cancellationToken));
 }

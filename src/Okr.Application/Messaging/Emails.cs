@@ -15,6 +15,43 @@ public static class Emails
     public const string InvitationKind = "invitation";
     public const string EmailConfirmationKind = "email-confirmation";
     public const string PasswordResetKind = "password-reset";
+    public const string CheckInReminderKind = "check-in-reminder";
+    public const string CheckInNudgeKind = "check-in-nudge";
+    public const string CheckInEscalationKind = "check-in-escalation";
+
+    /// <summary>A DRI's reminder (or, a day later, the nudge) listing all their due key results, with a link to My week.</summary>
+    public static OutboxMessage CheckInReminder(Person person, string organizationName, IReadOnlyList<string> dueKeyResults, bool nudge,
+        string myWeekUrl, string preferencesUrl, DateTimeOffset now) =>
+        Compose(nudge ? CheckInNudgeKind : CheckInReminderKind, person.Email, organizationName, person.OrganizationId, now,
+            subject: nudge
+                ? $"Still to check in: {Count(dueKeyResults.Count)} in {organizationName}"
+                : $"Time to check in: {Count(dueKeyResults.Count)} in {organizationName}",
+            paragraphs:
+            [
+                nudge
+                    ? $"{person.DisplayName}, these key results still have no check-in this week:"
+                    : $"{person.DisplayName}, it is check-in time. These key results have no check-in this week:",
+                .. dueKeyResults.Select(title => $"• {title}"),
+            ],
+            action: ("Check in on My week", myWeekUrl),
+            footer: "You get this because you own these key results or lead the unit that does.",
+            preferences: ("Reminder preferences, pause or unsubscribe", preferencesUrl));
+
+    /// <summary>To a unit's lead: a DRI's key results that went the set number of cycles without a check-in.</summary>
+    public static OutboxMessage CheckInEscalation(Person lead, Person dri, string organizationName, IReadOnlyList<string> lateKeyResults,
+        int escalateAfter, string myWeekUrl, string preferencesUrl, DateTimeOffset now) =>
+        Compose(CheckInEscalationKind, lead.Email, organizationName, lead.OrganizationId, now,
+            subject: $"{dri.DisplayName} has missed {escalateAfter} check-ins in {organizationName}",
+            paragraphs:
+            [
+                $"{lead.DisplayName}, {dri.DisplayName} has not checked in on these key results for {escalateAfter} cycles or more:",
+                .. lateKeyResults.Select(title => $"• {title}"),
+            ],
+            action: ("Open Okr", myWeekUrl),
+            footer: "You get this because you lead the unit that owns these key results.",
+            preferences: ("Reminder preferences, pause or unsubscribe", preferencesUrl));
+
+    private static string Count(int keyResults) => keyResults == 1 ? "1 key result" : $"{keyResults} key results";
 
     public static OutboxMessage Invitation(Invitation invitation, string organizationName, string invitedBy, string acceptUrl, DateTimeOffset now)
     {
@@ -46,10 +83,12 @@ public static class Emails
             footer: "If you did not ask for this, ignore this email: your password stays as it is.");
 
     private static OutboxMessage Compose(string kind, string to, string? organizationName, Guid? organizationId, DateTimeOffset now,
-        string subject, IReadOnlyList<string> paragraphs, (string Label, string Url) action, string footer)
+        string subject, IReadOnlyList<string> paragraphs, (string Label, string Url) action, string footer,
+        (string Label, string Url)? preferences = null)
     {
         var signature = organizationName is { Length: > 0 } ? $"Okr · {organizationName}" : "Okr";
-        var text = string.Join("\n\n", paragraphs) + $"\n\n{action.Label}:\n{action.Url}\n\n-- \n{footer}\n{signature}\n";
+        var text = string.Join("\n\n", paragraphs) + $"\n\n{action.Label}:\n{action.Url}\n\n-- \n{footer}\n"
+            + (preferences is { } p ? $"{p.Label}: {p.Url}\n" : "") + $"{signature}\n";
         static string E(string value) => WebUtility.HtmlEncode(value);
         var html = $"""
             <!DOCTYPE html>
@@ -58,7 +97,7 @@ public static class Emails
             {string.Concat(paragraphs.Select(p => $"<p>{E(p)}</p>\n"))}<p><a href="{E(action.Url)}" style="display: inline-block; background: #2563eb; color: #ffffff; padding: 0.6rem 1.2rem; border-radius: 6px; text-decoration: none;">{E(action.Label)}</a></p>
             <p style="font-size: 0.85rem; color: #4b5563;">Or open this link: <a href="{E(action.Url)}">{E(action.Url)}</a></p>
             <hr style="border: none; border-top: 1px solid #e5e7eb;">
-            <p style="font-size: 0.85rem; color: #4b5563;">{E(footer)}<br>{E(signature)}</p>
+            <p style="font-size: 0.85rem; color: #4b5563;">{E(footer)}<br>{(preferences is { } link ? $"<a href=\"{E(link.Url)}\">{E(link.Label)}</a><br>" : "")}{E(signature)}</p>
             </body></html>
             """;
         return new OutboxMessage(kind, to, subject, text, html, organizationId, now);

@@ -5,16 +5,18 @@ namespace Okr.Domain.Organizations;
 /// <summary>The tenant. Nothing is ever visible across organisations.</summary>
 public sealed class Organization : AggregateRoot
 {
-    private Organization() { Name = string.Empty; Settings = OrganizationSettings.Default; }
+    private Organization() { Name = string.Empty; Settings = OrganizationSettings.Default; Reminders = ReminderSettings.Default; }
 
     public Organization(string name)
     {
         Name = Guard.Text(name, "Name", TextLimits.Name);
         Settings = OrganizationSettings.Default;
+        Reminders = ReminderSettings.Default;
     }
 
     public string Name { get; private set; }
     public OrganizationSettings Settings { get; private set; }
+    public ReminderSettings Reminders { get; private set; }
 
     public void Rename(string name) => Name = Guard.Text(name, "Name", TextLimits.Name);
 
@@ -22,6 +24,12 @@ public sealed class Organization : AggregateRoot
     {
         settings.EnsureValid();
         Settings = settings;
+    }
+
+    public void ChangeReminders(ReminderSettings reminders)
+    {
+        reminders.EnsureValid();
+        Reminders = reminders;
     }
 }
 

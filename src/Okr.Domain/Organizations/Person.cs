@@ -29,6 +29,10 @@ public sealed class Person : TenantAggregate
     public string Email { get; private set; }
     public OrganizationRole Role { get; private set; }
     public bool IsActive { get; private set; }
+    /// <summary>The person's time zone (IANA id); none: the organisation's (<see cref="ReminderSettings.TimeZone"/>).</summary>
+    public string? TimeZone { get; private set; }
+    /// <summary>On holiday: no check-in reminders until this local date, inclusive.</summary>
+    public DateOnly? RemindersPausedUntil { get; private set; }
 
     public bool IsAdmin => Role == OrganizationRole.Admin && IsActive;
 
@@ -59,6 +63,15 @@ public sealed class Person : TenantAggregate
     }
 
     public void Reactivate() => IsActive = true;
+
+    /// <summary>Sets the person's time zone (none: the organisation's) and their holiday pause (none: not paused).</summary>
+    public void ChangeReminderPreferences(string? timeZone, DateOnly? pausedUntil)
+    {
+        if (timeZone is not null)
+            TimeZones.Find(timeZone);
+        TimeZone = timeZone;
+        RemindersPausedUntil = pausedUntil;
+    }
 
     private static void EnsureNotLastAdmin(int activeAdmins)
     {

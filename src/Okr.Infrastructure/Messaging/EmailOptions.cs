@@ -38,7 +38,10 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>Seconds between looks at the outbox; 0 turns this replica's dispatcher off (another one sends).</summary>
+    /// <summary>
+    /// Seconds between runs of the scheduler's outbox job (one replica runs each); 0 leaves the outbox job without a
+    /// trigger from this replica (tests dispatch by hand).
+    /// </summary>
     public int PollSeconds { get; set; } = 5;
     /// <summary>How long a claimed message is held by its dispatcher; longer than any send can take.</summary>
     public int LeaseSeconds { get; set; } = 300;

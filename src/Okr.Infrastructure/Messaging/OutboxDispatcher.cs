@@ -13,8 +13,8 @@ namespace Okr.Infrastructure.Messaging;
 /// Sends what the outbox holds. Each message is first claimed with one conditional UPDATE (pending, due, and not
 /// leased by anyone else: the row's lease becomes ours), so two replicas never both send it; then sent; then marked
 /// sent, or failed with its error and a later next attempt. A dispatcher that dies mid-send leaves its lease to expire,
-/// and the message is tried again by whoever comes next. Called by <see cref="OutboxDispatchService"/> on a timer; a
-/// scheduler's job can call <see cref="DispatchDueAsync"/> just the same (ADR 0021).
+/// and the message is tried again by whoever comes next. Run by the scheduler's
+/// <see cref="Scheduling.OutboxDispatchJob"/>; tests call <see cref="DispatchDueAsync"/> directly (ADR 0021, 0025).
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,

@@ -79,8 +79,10 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
         builder.UseSetting("SignIn:Throttle:AccountPermits", "1000000");
         builder.UseSetting("SignIn:Throttle:AnonymousGraphQLPermits", "1000000");
         builder.UseSetting("Demo:Password", ApiFixture.DemoPassword);
-        // The outbox is dispatched by the tests that read mail (Dispatcher), never behind their backs; without a mail
+        // No background work: the outbox is dispatched, and jobs are run, by the tests that need them, never behind
+        // their backs (the scheduler stays in standby: its jobs and triggers are stored but never fire); without a mail
         // server, files go to a folder of this host's own.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Outbox:PollSeconds", "0");
         builder.UseSetting("Email:PickupFolder", PickupFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -43,6 +43,7 @@ public interface IOkrDbContext
     DbSet<AuditEvent> AuditEvents { get; }
     /// <summary>Emails waiting to be sent: add one in the same save as the change that causes it.</summary>
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

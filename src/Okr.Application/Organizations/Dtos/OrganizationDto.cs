@@ -4,10 +4,24 @@ namespace Okr.Application.Organizations.Dtos;
 
 /// <summary>The caller's organisation.</summary>
 /// <param name="Version">The ETag: send it back in If-Match to rename the organisation or change its settings.</param>
-public sealed record OrganizationDto(Guid Id, long Version, string Name, OrganizationSettingsDto Settings) : Common.IVersionedDto
+/// <param name="Reminders">The check-in reminders' settings (ADR 0025).</param>
+public sealed record OrganizationDto(Guid Id, long Version, string Name, OrganizationSettingsDto Settings, ReminderSettingsDto Reminders) : Common.IVersionedDto
 {
     public static OrganizationDto Of(Organization organization) =>
-        new(organization.Id, organization.Version, organization.Name, OrganizationSettingsDto.Of(organization.Settings));
+        new(organization.Id, organization.Version, organization.Name, OrganizationSettingsDto.Of(organization.Settings),
+            ReminderSettingsDto.Of(organization.Reminders));
+}
+
+/// <summary>Weekly check-in reminders to DRIs.</summary>
+/// <param name="Enabled">Whether reminders go.</param>
+/// <param name="DayOfWeek">The day they go, in each person's time zone.</param>
+/// <param name="Hour">The local hour they go, 0 to 23.</param>
+/// <param name="SecondNudge">A second nudge a day later to DRIs still due.</param>
+/// <param name="EscalateAfterMissedCycles">Missed cycles before the unit's lead is told (0: never).</param>
+/// <param name="TimeZone">The organisation's time zone (IANA id), for people who have not chosen one.</param>
+public sealed record ReminderSettingsDto(bool Enabled, DayOfWeek DayOfWeek, int Hour, bool SecondNudge, int EscalateAfterMissedCycles, string TimeZone)
+{
+    public static ReminderSettingsDto Of(ReminderSettings r) => new(r.Enabled, r.DayOfWeek, r.Hour, r.SecondNudge, r.EscalateAfterMissedCycles, r.TimeZone);
 }
 
 /// <summary>The organisation-wide rules of the practice.</summary>

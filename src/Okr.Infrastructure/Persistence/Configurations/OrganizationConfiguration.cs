@@ -18,6 +18,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         {
             settings.Ignore(s => s.StalenessWindow);
         });
+        builder.ComplexProperty(o => o.Reminders, reminders =>
+        {
+            // Existing organisations get ReminderSettings.Default's values from the migration (off, Monday 9:00, UTC).
+            reminders.Property(r => r.TimeZone).HasMaxLength(64);
+        });
     }
 }
 
@@ -28,6 +33,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.IsTenantAggregate();
         builder.Property(p => p.DisplayName).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.Email).HasMaxLength(TextLimits.Email);
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Ignore(p => p.IsAdmin);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         // One organisation per sign-in identity.

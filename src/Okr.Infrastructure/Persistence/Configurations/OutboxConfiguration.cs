@@ -20,3 +20,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.OrganizationId);
     }
 }
+
+internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<Okr.Domain.Reminders.ReminderDelivery>
+{
+    public void Configure(EntityTypeBuilder<Okr.Domain.Reminders.ReminderDelivery> builder)
+    {
+        builder.IsTenantOwned();
+        // The guarantee: one reminder of a kind per recipient, subject person and cycle, whoever tries to write a second.
+        builder.HasIndex(d => new { d.RecipientId, d.SubjectPersonId, d.Cycle, d.Kind }).IsUnique();
+        builder.References<Okr.Domain.Reminders.ReminderDelivery, Okr.Domain.Organizations.Person>(d => d.RecipientId);
+        builder.References<Okr.Domain.Reminders.ReminderDelivery, Okr.Domain.Organizations.Person>(d => d.SubjectPersonId);
+        builder.References<Okr.Domain.Reminders.ReminderDelivery, OutboxMessage>(d => d.OutboxMessageId);
+    }
+}

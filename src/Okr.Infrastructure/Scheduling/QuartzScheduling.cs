@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Okr.Infrastructure.Messaging;
+using Okr.Infrastructure.Persistence.Providers;
+using Quartz;
+using Quartz.Impl.AdoJobStore;
+using Quartz.Impl.AdoJobStore.Common;
+
+namespace Okr.Infrastructure.Scheduling;
+
+/// <summary>
+/// Background work on Quartz.NET: one clustered scheduler node per replica, its job store the QRTZ_ tables of the
+/// product's own database (created by our migrations), so each fire of a trigger runs on exactly one replica and a
+/// schedule survives restarts. Quartz times its triggers with the machine's clock; the jobs read the product's
+/// <c>IClock</c> for every rule (ADR 0025).
+/// </summary>
+public static class QuartzScheduling
+{
+    /// <summary>The scheduler's name in the store: every replica of the product is a node of this one scheduler.</summary>
+    public const string SchedulerName = "Okr";
+    public const string Group = "okr";
+
+    public static IServiceCollection AddOkrScheduler(this IServiceCollection services, IConfiguration configuration,
+        DatabaseProvider provider, string connectionString, Action<IQuartzBuilder>? configure = null)
+    {
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureOptions<QuartzSchedulerOptions>(o =>
+            {
+                o.InstanceName = SchedulerName;
+                o.GenerateInstanceId = true;
+            });
+            quartz.ConfigureOptions<ThreadPoolOptions>(o => o.MaxConcurrency = options.MaxConcurrency);
+            quartz.ConfigureOptions<AdoJobStoreOptions>(o =>
+            {
+                o.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds);
+                // Job data as strings only: nothing of ours is serialised into the store.
+                o.StoreJobDataAsStrings = true;
+                // Our migrations create the tables; Quartz only checks that they are there.
+                o.SchemaProvisioning = SchemaProvisioning.Validate;
+                if (provider == DatabaseProvider.Sqlite)
+                    o.AcquireTriggersWithinLock = true;
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(options.ClusterCheckinSeconds);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(options.ClusterCheckinMisfireSeconds);
+                });
+                switch (provider)
+                {
+                    case DatabaseProvider.Postgres:
+                        store.UsePostgres(connectionString);
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(connectionString);
+                        break;
+                    default:
+                        // Quartz refuses clustering with its SQLite dialect; ours locks in the database (see ClusteredSqliteDialect).
+                        store.UseGenericDatabase(SqliteProvider, connectionString);
+                        store.UseDriverDelegate<ClusteredSqliteDialect>();
+                        store.UseLockHandler(_ => new UpdateRowLockHandler(new DbProvider(SqliteProvider, connectionString)));
+                        break;
+                }
+            });
+
+            quartz.AddJob<OutboxDispatchJob>(job => job.WithIdentity(OutboxDispatchJob.Key).StoreDurably()
+                .WithDescription("Sends what the outbox holds"));
+            if (outbox.PollSeconds > 0)
+                quartz.AddTrigger(trigger => trigger
+                    .WithIdentity("outbox-dispatch", Group)
+                    .ForJob(OutboxDispatchJob.Key)
+                    .StartNow()
+                    // A run sends everything due, so runs missed while every replica was down collapse into the next one.
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(outbox.PollSeconds)).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<CheckInReminderJob>(job => job.WithIdentity(CheckInReminderJob.Key).StoreDurably()
+                .WithDescription("Reminds DRIs to check in"));
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity("check-in-reminders", Group)
+                .ForJob(CheckInReminderJob.Key)
+                .WithSchedule(CronScheduleBuilder.Create(CheckInReminderJob.Schedule).InTimeZone(TimeZoneInfo.Utc)
+                    // The rules look at the whole day after a cycle starts, so one late run catches up.
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+            configure?.Invoke(quartz);
+        });
+        if (options.Enabled)
+            services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>Quartz's name for Microsoft.Data.Sqlite.</summary>
+    private const string SqliteProvider = "SQLite-Microsoft";
+}
