@@ -48,6 +48,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<Period> Periods => Set<Period>();

@@ -20,6 +20,8 @@ public interface IOkrDbContext
     DbSet<Organization> Organizations { get; }
     DbSet<Person> People { get; }
     DbSet<Invitation> Invitations { get; }
+    DbSet<ServiceAccount> ServiceAccounts { get; }
+    DbSet<ApiKey> ApiKeys { get; }
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<UnitMembership> UnitMemberships { get; }
     DbSet<Period> Periods { get; }
