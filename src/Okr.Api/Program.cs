@@ -70,6 +70,7 @@ app.UseAuthentication();
 app.UseCrossSiteRequestProtection();
 app.UseIdentityQueryCheck();
 app.UseCurrentUser();
+app.UseIdempotencyKeys();
 app.UseAuthorization();
 
 app.UseSwagger();

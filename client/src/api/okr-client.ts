@@ -19,9 +19,10 @@ export class AnnotationsClient {
 
     /**
      * Note a change (or experiment, or incident) on the key results and KPIs it concerns.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createAnnotation(body: CreateAnnotation, signal?: AbortSignal): Promise<AnnotationDto> {
+    createAnnotation(body: CreateAnnotation, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AnnotationDto> {
         let url_ = this.baseUrl + "/api/annotations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -32,6 +33,7 @@ export class AnnotationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -325,9 +327,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    register(body: RegisterRequest, signal?: AbortSignal): Promise<void> {
+    register(body: RegisterRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/register";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -338,6 +341,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -377,9 +381,10 @@ export class AuthClient {
     /**
      * @param useCookies (optional) 
      * @param useSessionCookies (optional) 
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    login(body: LoginRequest, useCookies?: boolean | undefined, useSessionCookies?: boolean | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
+    login(body: LoginRequest, useCookies?: boolean | undefined, useSessionCookies?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
         let url_ = this.baseUrl + "/api/auth/login?";
         if (useCookies === null)
             throw new globalThis.Error("The parameter 'useCookies' cannot be null.");
@@ -398,6 +403,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -444,9 +450,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    refresh(body: RefreshRequest, signal?: AbortSignal): Promise<AccessTokenResponse> {
+    refresh(body: RefreshRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
         let url_ = this.baseUrl + "/api/auth/refresh";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -457,6 +464,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -568,9 +576,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resendConfirmationEmail(body: ResendConfirmationEmailRequest, signal?: AbortSignal): Promise<void> {
+    resendConfirmationEmail(body: ResendConfirmationEmailRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/resendConfirmationEmail";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -581,6 +590,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -618,9 +628,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    forgotPassword(body: ForgotPasswordRequest, signal?: AbortSignal): Promise<void> {
+    forgotPassword(body: ForgotPasswordRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/forgotPassword";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -631,6 +642,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -668,9 +680,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resetPassword(body: ResetPasswordRequest, signal?: AbortSignal): Promise<void> {
+    resetPassword(body: ResetPasswordRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/resetPassword";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -681,6 +694,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -718,9 +732,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    manage2fa(body: TwoFactorRequest, signal?: AbortSignal): Promise<TwoFactorResponse> {
+    manage2fa(body: TwoFactorRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TwoFactorResponse> {
         let url_ = this.baseUrl + "/api/auth/manage/2fa";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -731,6 +746,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -828,9 +844,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    manageInfo(body: InfoRequest, signal?: AbortSignal): Promise<InfoResponse> {
+    manageInfo(body: InfoRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InfoResponse> {
         let url_ = this.baseUrl + "/api/auth/manage/info";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -841,6 +858,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -886,9 +904,10 @@ export class AuthClient {
 
     /**
      * Sign out everywhere: ends the SPA's cookie and every bearer and refresh token of the caller.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return No Content
      */
-    logout(signal?: AbortSignal): Promise<void> {
+    logout(idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/logout";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -896,6 +915,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -932,9 +952,10 @@ export class CommentsClient {
 
     /**
      * Comment on an objective or a key result you can see.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createComment(body: CreateComment, signal?: AbortSignal): Promise<CommentDto> {
+    createComment(body: CreateComment, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CommentDto> {
         let url_ = this.baseUrl + "/api/comments";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -945,6 +966,7 @@ export class CommentsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1239,9 +1261,10 @@ export class FocusAreasClient {
 
     /**
      * Create a focus area for a period (admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createFocusArea(body: CreateFocusArea, signal?: AbortSignal): Promise<FocusAreaDto> {
+    createFocusArea(body: CreateFocusArea, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1252,6 +1275,7 @@ export class FocusAreasClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1454,9 +1478,10 @@ export class FocusAreasClient {
     /**
      * Archive the focus area: objectives keep it, new ones cannot choose it (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    archiveFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
+    archiveFocusArea(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/archive";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1468,6 +1493,7 @@ export class FocusAreasClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -1527,9 +1553,10 @@ export class FocusAreasClient {
     /**
      * Bring an archived focus area back (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    restoreFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
+    restoreFocusArea(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/restore";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1541,6 +1568,7 @@ export class FocusAreasClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -1610,9 +1638,10 @@ export class InitiativesClient {
 
     /**
      * Plan an initiative, linked to the key results it should move.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createInitiative(body: CreateInitiative, signal?: AbortSignal): Promise<InitiativeDto> {
+    createInitiative(body: CreateInitiative, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1623,6 +1652,7 @@ export class InitiativesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1926,9 +1956,10 @@ export class InitiativesClient {
     /**
      * Link the initiative to a key result it should move; answers the initiative with its new ETag.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
+    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1943,6 +1974,7 @@ export class InitiativesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2101,9 +2133,10 @@ export class InvitationsClient {
 
     /**
      * Invite someone by email (admins): the invitation is mailed to them. The answer carries the one-time token and accept link, shown only once.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createInvitation(body: CreateInvitation, signal?: AbortSignal): Promise<InvitationCreated> {
+    createInvitation(body: CreateInvitation, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InvitationCreated> {
         let url_ = this.baseUrl + "/api/invitations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2114,6 +2147,7 @@ export class InvitationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2173,9 +2207,10 @@ export class InvitationsClient {
 
     /**
      * Mail an invitation again with a new link (admins); the previous link stops working. At most once every five minutes per invitation.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resendInvitation(id: string, signal?: AbortSignal): Promise<InvitationCreated> {
+    resendInvitation(id: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InvitationCreated> {
         let url_ = this.baseUrl + "/api/invitations/{id}/resend";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2186,6 +2221,7 @@ export class InvitationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -2398,9 +2434,10 @@ export class InvitationsClient {
     /**
      * Accept an invitation sent to the caller's email and join its organisation; the caller must not belong to one yet.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    acceptInvitation(body: AcceptInvitation, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    acceptInvitation(body: AcceptInvitation, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/invitations/accept";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2412,6 +2449,7 @@ export class InvitationsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2500,9 +2538,10 @@ export class KeyResultsClient {
 
     /**
      * Add a key result to an open objective.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createKeyResult(body: CreateKeyResult, signal?: AbortSignal): Promise<KeyResultDto> {
+    createKeyResult(body: CreateKeyResult, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2513,6 +2552,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2903,9 +2943,10 @@ export class KeyResultsClient {
 
     /**
      * Check in: value, confidence, narrative, blockers, next steps, effective date.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    recordCheckIn(id: string, body: RecordCheckIn, signal?: AbortSignal): Promise<CheckInDto> {
+    recordCheckIn(id: string, body: RecordCheckIn, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CheckInDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}/check-ins";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2919,6 +2960,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3060,9 +3102,10 @@ export class KpisClient {
 
     /**
      * Start watching a KPI for a unit.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createKpi(body: CreateKpi, signal?: AbortSignal): Promise<KpiDto> {
+    createKpi(body: CreateKpi, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3073,6 +3116,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3286,9 +3330,10 @@ export class KpisClient {
 
     /**
      * Record a dated value of the KPI, with its source.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    recordKpiValue(id: string, body: RecordKpiValue, signal?: AbortSignal): Promise<KpiValueDto> {
+    recordKpiValue(id: string, body: RecordKpiValue, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiValueDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/values";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3302,6 +3347,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3436,9 +3482,10 @@ export class KpisClient {
     /**
      * Link the KPI to a key result it drives; answers the KPI with its new ETag.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
+    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3453,6 +3500,7 @@ export class KpisClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3611,9 +3659,10 @@ export class ObjectivesClient {
 
     /**
      * Draft an objective for a unit in a period.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createObjective(body: CreateObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    createObjective(body: CreateObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3624,6 +3673,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3926,9 +3976,10 @@ export class ObjectivesClient {
     /**
      * Activate a draft; it needs a measurable key result.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    activateObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
+    activateObjective(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3940,6 +3991,7 @@ export class ObjectivesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4011,9 +4063,10 @@ export class ObjectivesClient {
     /**
      * Cancel a draft or active objective; its history stays.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    cancelObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
+    cancelObjective(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/cancel";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4025,6 +4078,7 @@ export class ObjectivesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4095,9 +4149,10 @@ export class ObjectivesClient {
 
     /**
      * Align the objective to a parent objective or a parent key result (contributes or supports).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    alignObjective(id: string, body: AlignObjective, signal?: AbortSignal): Promise<AlignmentDto> {
+    alignObjective(id: string, body: AlignObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AlignmentDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4111,6 +4166,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4514,9 +4570,10 @@ export class ObjectivesClient {
 
     /**
      * Start a draft copy in a later period with the unfinished key results.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    rollOverObjective(id: string, body: RollOverObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    rollOverObjective(id: string, body: RollOverObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/roll-over";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4530,6 +4587,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4606,9 +4664,10 @@ export class OrgUnitsClient {
 
     /**
      * Create a unit below another one (its leads, the leads above and admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createOrgUnit(body: CreateOrgUnit, signal?: AbortSignal): Promise<OrgUnitDto> {
+    createOrgUnit(body: CreateOrgUnit, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4619,6 +4678,7 @@ export class OrgUnitsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4915,9 +4975,10 @@ export class OrgUnitsClient {
     /**
      * Move the unit (and its subtree) under another parent; cycles are refused.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    moveOrgUnit(id: string, body: MoveOrgUnit, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
+    moveOrgUnit(id: string, body: MoveOrgUnit, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/move";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4932,6 +4993,7 @@ export class OrgUnitsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5004,9 +5066,10 @@ export class OrgUnitsClient {
     /**
      * Add a person to the unit as lead or member. Answers with the unit.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    addUnitMember(id: string, body: AddUnitMember, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
+    addUnitMember(id: string, body: AddUnitMember, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/members";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5021,6 +5084,7 @@ export class OrgUnitsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5271,9 +5335,10 @@ export class OrganizationsClient {
 
     /**
      * Create an organisation; the caller, who must not belong to one yet, becomes its admin.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createOrganization(body: CreateOrganization, signal?: AbortSignal): Promise<OrganizationCreated> {
+    createOrganization(body: CreateOrganization, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrganizationCreated> {
         let url_ = this.baseUrl + "/api/organizations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5284,6 +5349,7 @@ export class OrganizationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5820,9 +5886,10 @@ export class PeopleClient {
     /**
      * Take a person's access away, keeping their history (admins; not yourself, not the last admin).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    deactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    deactivatePerson(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/deactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5834,6 +5901,7 @@ export class PeopleClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -5905,9 +5973,10 @@ export class PeopleClient {
     /**
      * Give a deactivated person their access back (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    reactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    reactivatePerson(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/reactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5919,6 +5988,7 @@ export class PeopleClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -5988,9 +6058,10 @@ export class PeriodsClient {
 
     /**
      * Create a year, a quarter inside a year, or a custom period (admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createPeriod(body: CreatePeriod, signal?: AbortSignal): Promise<PeriodDto> {
+    createPeriod(body: CreatePeriod, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6001,6 +6072,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6215,9 +6287,10 @@ export class PeriodsClient {
     /**
      * Add a checkpoint to the period's roadmap (admins). Answers with the period.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    addCheckpoint(id: string, body: AddCheckpoint, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    addCheckpoint(id: string, body: AddCheckpoint, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6232,6 +6305,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6576,9 +6650,10 @@ export class PeriodsClient {
     /**
      * Planning → active (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    activatePeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    activatePeriod(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6590,6 +6665,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6661,9 +6737,10 @@ export class PeriodsClient {
     /**
      * Active → review: grading and retrospectives begin (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    startPeriodReview(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    startPeriodReview(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/start-review";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6675,6 +6752,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6746,9 +6824,10 @@ export class PeriodsClient {
     /**
      * Review → active, when something was missed (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    reopenPeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    reopenPeriod(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/reopen";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6760,6 +6839,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6831,9 +6911,10 @@ export class PeriodsClient {
     /**
      * Review → closed (admins): grades and closes every active objective, cancels drafts, rolls over the selected objectives.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    closePeriod(id: string, body: ClosePeriod, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodClosed> {
+    closePeriod(id: string, body: ClosePeriod, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodClosed> {
         let url_ = this.baseUrl + "/api/periods/{id}/close";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6848,6 +6929,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6930,9 +7012,10 @@ export class ServiceAccountsClient {
 
     /**
      * Create a service account (admins): a name and a scope (READ_ONLY; CHECK_IN_WRITER with the unit whose subtree it writes to; ADMIN).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createServiceAccount(body: CreateServiceAccount, signal?: AbortSignal): Promise<ServiceAccountDto> {
+    createServiceAccount(body: CreateServiceAccount, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ServiceAccountDto> {
         let url_ = this.baseUrl + "/api/service-accounts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6943,6 +7026,7 @@ export class ServiceAccountsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7146,9 +7230,10 @@ export class ServiceAccountsClient {
 
     /**
      * Make an API key for a service account (admins). The answer carries the whole key (okr_live_…) once: only a hash is stored.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createApiKey(id: string, body: CreateApiKey, signal?: AbortSignal): Promise<ApiKeyCreated> {
+    createApiKey(id: string, body: CreateApiKey, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ApiKeyCreated> {
         let url_ = this.baseUrl + "/api/service-accounts/{id}/keys";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7162,6 +7247,7 @@ export class ServiceAccountsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

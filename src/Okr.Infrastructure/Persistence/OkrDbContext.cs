@@ -70,6 +70,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
