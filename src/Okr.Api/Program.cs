@@ -70,6 +70,7 @@ app.UseAuthentication();
 app.UseCrossSiteRequestProtection();
 app.UseIdentityQueryCheck();
 app.UseCurrentUser();
+app.UseIdempotencyKeys();
 app.UseAuthorization();
 
 app.UseSwagger();
@@ -96,6 +97,7 @@ InvitationEndpoints.Map(api);
 OrgUnitEndpoints.Map(api);
 PeriodEndpoints.Map(api);
 FocusAreaEndpoints.Map(api);
+ServiceAccountEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html; a body that is not JSON is a 415 problem.
 api.Map("/{**path}", UnmatchedApiRequest.Handle).ExcludeFromDescription();
 

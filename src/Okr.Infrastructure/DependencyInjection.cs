@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CurrentUserResolver>();
         services.AddScoped<RefreshTokenRotation>();
+        services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<IAccounts, Accounts>();
         // The framework (tokens, cookies) keeps the machine's clock; the product's rules read IClock, which
         // Clock:Start can pin for tests and demos.

@@ -19,9 +19,10 @@ export class AnnotationsClient {
 
     /**
      * Note a change (or experiment, or incident) on the key results and KPIs it concerns.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createAnnotation(body: CreateAnnotation, signal?: AbortSignal): Promise<AnnotationDto> {
+    createAnnotation(body: CreateAnnotation, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AnnotationDto> {
         let url_ = this.baseUrl + "/api/annotations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -32,6 +33,7 @@ export class AnnotationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -325,9 +327,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    register(body: RegisterRequest, signal?: AbortSignal): Promise<void> {
+    register(body: RegisterRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/register";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -338,6 +341,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -377,9 +381,10 @@ export class AuthClient {
     /**
      * @param useCookies (optional) 
      * @param useSessionCookies (optional) 
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    login(body: LoginRequest, useCookies?: boolean | undefined, useSessionCookies?: boolean | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
+    login(body: LoginRequest, useCookies?: boolean | undefined, useSessionCookies?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
         let url_ = this.baseUrl + "/api/auth/login?";
         if (useCookies === null)
             throw new globalThis.Error("The parameter 'useCookies' cannot be null.");
@@ -398,6 +403,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -444,9 +450,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    refresh(body: RefreshRequest, signal?: AbortSignal): Promise<AccessTokenResponse> {
+    refresh(body: RefreshRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AccessTokenResponse> {
         let url_ = this.baseUrl + "/api/auth/refresh";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -457,6 +464,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -568,9 +576,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resendConfirmationEmail(body: ResendConfirmationEmailRequest, signal?: AbortSignal): Promise<void> {
+    resendConfirmationEmail(body: ResendConfirmationEmailRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/resendConfirmationEmail";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -581,6 +590,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -618,9 +628,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    forgotPassword(body: ForgotPasswordRequest, signal?: AbortSignal): Promise<void> {
+    forgotPassword(body: ForgotPasswordRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/forgotPassword";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -631,6 +642,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -668,9 +680,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resetPassword(body: ResetPasswordRequest, signal?: AbortSignal): Promise<void> {
+    resetPassword(body: ResetPasswordRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/resetPassword";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -681,6 +694,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -718,9 +732,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    manage2fa(body: TwoFactorRequest, signal?: AbortSignal): Promise<TwoFactorResponse> {
+    manage2fa(body: TwoFactorRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TwoFactorResponse> {
         let url_ = this.baseUrl + "/api/auth/manage/2fa";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -731,6 +746,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -828,9 +844,10 @@ export class AuthClient {
     }
 
     /**
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    manageInfo(body: InfoRequest, signal?: AbortSignal): Promise<InfoResponse> {
+    manageInfo(body: InfoRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InfoResponse> {
         let url_ = this.baseUrl + "/api/auth/manage/info";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -841,6 +858,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -886,9 +904,10 @@ export class AuthClient {
 
     /**
      * Sign out everywhere: ends the SPA's cookie and every bearer and refresh token of the caller.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return No Content
      */
-    logout(signal?: AbortSignal): Promise<void> {
+    logout(idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/logout";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -896,6 +915,7 @@ export class AuthClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -932,9 +952,10 @@ export class CommentsClient {
 
     /**
      * Comment on an objective or a key result you can see.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createComment(body: CreateComment, signal?: AbortSignal): Promise<CommentDto> {
+    createComment(body: CreateComment, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CommentDto> {
         let url_ = this.baseUrl + "/api/comments";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -945,6 +966,7 @@ export class CommentsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1239,9 +1261,10 @@ export class FocusAreasClient {
 
     /**
      * Create a focus area for a period (admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createFocusArea(body: CreateFocusArea, signal?: AbortSignal): Promise<FocusAreaDto> {
+    createFocusArea(body: CreateFocusArea, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1252,6 +1275,7 @@ export class FocusAreasClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1454,9 +1478,10 @@ export class FocusAreasClient {
     /**
      * Archive the focus area: objectives keep it, new ones cannot choose it (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    archiveFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
+    archiveFocusArea(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/archive";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1468,6 +1493,7 @@ export class FocusAreasClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -1527,9 +1553,10 @@ export class FocusAreasClient {
     /**
      * Bring an archived focus area back (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    restoreFocusArea(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
+    restoreFocusArea(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<FocusAreaDto> {
         let url_ = this.baseUrl + "/api/focus-areas/{id}/restore";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1541,6 +1568,7 @@ export class FocusAreasClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -1610,9 +1638,10 @@ export class InitiativesClient {
 
     /**
      * Plan an initiative, linked to the key results it should move.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createInitiative(body: CreateInitiative, signal?: AbortSignal): Promise<InitiativeDto> {
+    createInitiative(body: CreateInitiative, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1623,6 +1652,7 @@ export class InitiativesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1926,9 +1956,10 @@ export class InitiativesClient {
     /**
      * Link the initiative to a key result it should move; answers the initiative with its new ETag.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
+    linkInitiativeToKeyResult(id: string, body: LinkInitiativeToKeyResult, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InitiativeDto> {
         let url_ = this.baseUrl + "/api/initiatives/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1943,6 +1974,7 @@ export class InitiativesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2101,9 +2133,10 @@ export class InvitationsClient {
 
     /**
      * Invite someone by email (admins): the invitation is mailed to them. The answer carries the one-time token and accept link, shown only once.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createInvitation(body: CreateInvitation, signal?: AbortSignal): Promise<InvitationCreated> {
+    createInvitation(body: CreateInvitation, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InvitationCreated> {
         let url_ = this.baseUrl + "/api/invitations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2114,6 +2147,7 @@ export class InvitationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2173,9 +2207,10 @@ export class InvitationsClient {
 
     /**
      * Mail an invitation again with a new link (admins); the previous link stops working. At most once every five minutes per invitation.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    resendInvitation(id: string, signal?: AbortSignal): Promise<InvitationCreated> {
+    resendInvitation(id: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<InvitationCreated> {
         let url_ = this.baseUrl + "/api/invitations/{id}/resend";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2186,6 +2221,7 @@ export class InvitationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -2398,9 +2434,10 @@ export class InvitationsClient {
     /**
      * Accept an invitation sent to the caller's email and join its organisation; the caller must not belong to one yet.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    acceptInvitation(body: AcceptInvitation, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    acceptInvitation(body: AcceptInvitation, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/invitations/accept";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2412,6 +2449,7 @@ export class InvitationsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2500,9 +2538,10 @@ export class KeyResultsClient {
 
     /**
      * Add a key result to an open objective.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createKeyResult(body: CreateKeyResult, signal?: AbortSignal): Promise<KeyResultDto> {
+    createKeyResult(body: CreateKeyResult, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KeyResultDto> {
         let url_ = this.baseUrl + "/api/key-results";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2513,6 +2552,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2903,9 +2943,10 @@ export class KeyResultsClient {
 
     /**
      * Check in: value, confidence, narrative, blockers, next steps, effective date.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    recordCheckIn(id: string, body: RecordCheckIn, signal?: AbortSignal): Promise<CheckInDto> {
+    recordCheckIn(id: string, body: RecordCheckIn, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CheckInDto> {
         let url_ = this.baseUrl + "/api/key-results/{id}/check-ins";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2919,6 +2960,7 @@ export class KeyResultsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3060,9 +3102,10 @@ export class KpisClient {
 
     /**
      * Start watching a KPI for a unit.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createKpi(body: CreateKpi, signal?: AbortSignal): Promise<KpiDto> {
+    createKpi(body: CreateKpi, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3073,6 +3116,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3286,9 +3330,10 @@ export class KpisClient {
 
     /**
      * Record a dated value of the KPI, with its source.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    recordKpiValue(id: string, body: RecordKpiValue, signal?: AbortSignal): Promise<KpiValueDto> {
+    recordKpiValue(id: string, body: RecordKpiValue, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiValueDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/values";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3302,6 +3347,7 @@ export class KpisClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3436,9 +3482,10 @@ export class KpisClient {
     /**
      * Link the KPI to a key result it drives; answers the KPI with its new ETag.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, if_Match?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
+    linkKpiToKeyResult(id: string, body: LinkKpiToKeyResult, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<KpiDto> {
         let url_ = this.baseUrl + "/api/kpis/{id}/key-results";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3453,6 +3500,7 @@ export class KpisClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3611,9 +3659,10 @@ export class ObjectivesClient {
 
     /**
      * Draft an objective for a unit in a period.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createObjective(body: CreateObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    createObjective(body: CreateObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3624,6 +3673,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3926,9 +3976,10 @@ export class ObjectivesClient {
     /**
      * Activate a draft; it needs a measurable key result.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    activateObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
+    activateObjective(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3940,6 +3991,7 @@ export class ObjectivesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4011,9 +4063,10 @@ export class ObjectivesClient {
     /**
      * Cancel a draft or active objective; its history stays.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    cancelObjective(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
+    cancelObjective(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/cancel";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4025,6 +4078,7 @@ export class ObjectivesClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4095,9 +4149,10 @@ export class ObjectivesClient {
 
     /**
      * Align the objective to a parent objective or a parent key result (contributes or supports).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    alignObjective(id: string, body: AlignObjective, signal?: AbortSignal): Promise<AlignmentDto> {
+    alignObjective(id: string, body: AlignObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AlignmentDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/alignments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4111,6 +4166,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4514,9 +4570,10 @@ export class ObjectivesClient {
 
     /**
      * Start a draft copy in a later period with the unfinished key results.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    rollOverObjective(id: string, body: RollOverObjective, signal?: AbortSignal): Promise<ObjectiveDto> {
+    rollOverObjective(id: string, body: RollOverObjective, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ObjectiveDto> {
         let url_ = this.baseUrl + "/api/objectives/{id}/roll-over";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4530,6 +4587,7 @@ export class ObjectivesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4606,9 +4664,10 @@ export class OrgUnitsClient {
 
     /**
      * Create a unit below another one (its leads, the leads above and admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createOrgUnit(body: CreateOrgUnit, signal?: AbortSignal): Promise<OrgUnitDto> {
+    createOrgUnit(body: CreateOrgUnit, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4619,6 +4678,7 @@ export class OrgUnitsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4915,9 +4975,10 @@ export class OrgUnitsClient {
     /**
      * Move the unit (and its subtree) under another parent; cycles are refused.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    moveOrgUnit(id: string, body: MoveOrgUnit, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
+    moveOrgUnit(id: string, body: MoveOrgUnit, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/move";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4932,6 +4993,7 @@ export class OrgUnitsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5004,9 +5066,10 @@ export class OrgUnitsClient {
     /**
      * Add a person to the unit as lead or member. Answers with the unit.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    addUnitMember(id: string, body: AddUnitMember, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
+    addUnitMember(id: string, body: AddUnitMember, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrgUnitDto> {
         let url_ = this.baseUrl + "/api/org-units/{id}/members";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5021,6 +5084,7 @@ export class OrgUnitsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5271,9 +5335,10 @@ export class OrganizationsClient {
 
     /**
      * Create an organisation; the caller, who must not belong to one yet, becomes its admin.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createOrganization(body: CreateOrganization, signal?: AbortSignal): Promise<OrganizationCreated> {
+    createOrganization(body: CreateOrganization, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrganizationCreated> {
         let url_ = this.baseUrl + "/api/organizations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5284,6 +5349,7 @@ export class OrganizationsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5577,95 +5643,6 @@ export class OrganizationsClient {
         }
         return Promise.resolve<OrganizationDto>(null as any);
     }
-
-    /**
-     * Replace the check-in reminder settings: on or off, day and hour, second nudge, missed cycles before escalating, time zone (admins). Send If-Match.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
-     * @return OK
-     */
-    changeReminderSettings(id: string, body: ChangeReminderSettings, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrganizationDto> {
-        let url_ = this.baseUrl + "/api/organizations/{id}/reminder-settings";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processChangeReminderSettings(_response);
-        });
-    }
-
-    protected processChangeReminderSettings(response: Response): Promise<OrganizationDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationDto;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<OrganizationDto>(null as any);
-    }
 }
 
 export class PeopleClient {
@@ -5818,92 +5795,6 @@ export class PeopleClient {
     }
 
     /**
-     * Set the caller's time zone for check-in reminders (none: the organisation's) and pause them until a date (on holiday). Send If-Match.
-     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
-     * @return OK
-     */
-    changeMyReminderPreferences(body: ChangeMyReminderPreferences, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
-        let url_ = this.baseUrl + "/api/people/me/reminder-preferences";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processChangeMyReminderPreferences(_response);
-        });
-    }
-
-    protected processChangeMyReminderPreferences(response: Response): Promise<PersonDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonDto;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PersonDto>(null as any);
-    }
-
-    /**
      * Make a person an admin or a member (admins); the last admin cannot step down. Send If-Match.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
      * @return OK
@@ -5995,9 +5886,10 @@ export class PeopleClient {
     /**
      * Take a person's access away, keeping their history (admins; not yourself, not the last admin).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    deactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    deactivatePerson(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/deactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6009,6 +5901,7 @@ export class PeopleClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6080,9 +5973,10 @@ export class PeopleClient {
     /**
      * Give a deactivated person their access back (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    reactivatePerson(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    reactivatePerson(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/people/{id}/reactivate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6094,6 +5988,7 @@ export class PeopleClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6163,9 +6058,10 @@ export class PeriodsClient {
 
     /**
      * Create a year, a quarter inside a year, or a custom period (admins).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    createPeriod(body: CreatePeriod, signal?: AbortSignal): Promise<PeriodDto> {
+    createPeriod(body: CreatePeriod, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6176,6 +6072,7 @@ export class PeriodsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6390,9 +6287,10 @@ export class PeriodsClient {
     /**
      * Add a checkpoint to the period's roadmap (admins). Answers with the period.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return Created
      */
-    addCheckpoint(id: string, body: AddCheckpoint, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    addCheckpoint(id: string, body: AddCheckpoint, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/checkpoints";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6407,6 +6305,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6751,9 +6650,10 @@ export class PeriodsClient {
     /**
      * Planning → active (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    activatePeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    activatePeriod(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/activate";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6765,6 +6665,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6836,9 +6737,10 @@ export class PeriodsClient {
     /**
      * Active → review: grading and retrospectives begin (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    startPeriodReview(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    startPeriodReview(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/start-review";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6850,6 +6752,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6921,9 +6824,10 @@ export class PeriodsClient {
     /**
      * Review → active, when something was missed (admins).
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    reopenPeriod(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
+    reopenPeriod(id: string, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodDto> {
         let url_ = this.baseUrl + "/api/periods/{id}/reopen";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6935,6 +6839,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -7006,9 +6911,10 @@ export class PeriodsClient {
     /**
      * Review → closed (admins): grades and closes every active objective, cancels drafts, rolls over the selected objectives.
      * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
      * @return OK
      */
-    closePeriod(id: string, body: ClosePeriod, if_Match?: string | undefined, signal?: AbortSignal): Promise<PeriodClosed> {
+    closePeriod(id: string, body: ClosePeriod, if_Match?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PeriodClosed> {
         let url_ = this.baseUrl + "/api/periods/{id}/close";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7023,6 +6929,7 @@ export class PeriodsClient {
             signal,
             headers: {
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7090,6 +6997,383 @@ export class PeriodsClient {
             });
         }
         return Promise.resolve<PeriodClosed>(null as any);
+    }
+}
+
+export class ServiceAccountsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create a service account (admins): a name and a scope (READ_ONLY; CHECK_IN_WRITER with the unit whose subtree it writes to; ADMIN).
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
+     * @return Created
+     */
+    createServiceAccount(body: CreateServiceAccount, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ServiceAccountDto> {
+        let url_ = this.baseUrl + "/api/service-accounts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateServiceAccount(_response);
+        });
+    }
+
+    protected processCreateServiceAccount(response: Response): Promise<ServiceAccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceAccountDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceAccountDto>(null as any);
+    }
+
+    /**
+     * The organisation's service accounts and their keys, never their secrets (admins).
+     * @return OK
+     */
+    listServiceAccounts(signal?: AbortSignal): Promise<ServiceAccountDto[]> {
+        let url_ = this.baseUrl + "/api/service-accounts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListServiceAccounts(_response);
+        });
+    }
+
+    protected processListServiceAccounts(response: Response): Promise<ServiceAccountDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceAccountDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceAccountDto[]>(null as any);
+    }
+
+    /**
+     * Disable a service account and revoke all its keys (admins).
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @return No Content
+     */
+    disableServiceAccount(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/service-accounts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDisableServiceAccount(_response);
+        });
+    }
+
+    protected processDisableServiceAccount(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Make an API key for a service account (admins). The answer carries the whole key (okr_live_…) once: only a hash is stored.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
+     * @return Created
+     */
+    createApiKey(id: string, body: CreateApiKey, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ApiKeyCreated> {
+        let url_ = this.baseUrl + "/api/service-accounts/{id}/keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateApiKey(_response);
+        });
+    }
+
+    protected processCreateApiKey(response: Response): Promise<ApiKeyCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyCreated;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyCreated>(null as any);
+    }
+
+    /**
+     * Revoke an API key (admins): it is refused from the next request on.
+     * @return No Content
+     */
+    revokeApiKey(id: string, keyId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/service-accounts/{id}/keys/{keyId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (keyId === undefined || keyId === null)
+            throw new globalThis.Error("The parameter 'keyId' must be defined.");
+        url_ = url_.replace("{keyId}", encodeURIComponent("" + keyId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeApiKey(_response);
+        });
+    }
+
+    protected processRevokeApiKey(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 }
 
@@ -7166,6 +7450,28 @@ export interface AnnotationDto {
 
 export type AnnotationKind = "CHANGE" | "EXPERIMENT" | "INCIDENT";
 
+/** A new API key: Okr.Application.ServiceAccounts.Dtos.ApiKeyCreated.Key is the whole key, shown only this once (only a hash is stored). */
+export interface ApiKeyCreated {
+    id: string;
+    serviceAccountId: string;
+    name: string;
+    publicId: string;
+    createdAt: string;
+    expiresAt?: string | undefined;
+    key: string;
+}
+
+/** An API key as listed: its public id (`okr_live_{PublicId}_…`) recognises it; the secret is never shown again. */
+export interface ApiKeyDto {
+    id: string;
+    name: string;
+    publicId: string;
+    createdAt: string;
+    expiresAt?: string | undefined;
+    lastUsedAt?: string | undefined;
+    revokedAt?: string | undefined;
+}
+
 /** Sets the order and the weights of an objective's key results in one go; list every key result once. */
 export interface ArrangeKeyResults {
     /** The key results in their new order, each with its weight. */
@@ -7175,14 +7481,6 @@ export interface ArrangeKeyResults {
 /** Moves an initiative to another status: planned, in progress, done, blocked or cancelled (any order: work is messy). */
 export interface ChangeInitiativeStatus {
     status: InitiativeStatus;
-}
-
-/** The caller's time zone for reminders and their holiday pause (ADR 0025). Any member, for themselves. */
-export interface ChangeMyReminderPreferences {
-    /** The caller's time zone (IANA id); null: the organisation's. */
-    timeZone?: string | undefined;
-    /** No check-in reminders until this date, inclusive (on holiday); null: not paused. */
-    remindersPausedUntil?: string | undefined;
 }
 
 /** Replaces the organisation's settings: fiscal year start, check-in cadence, grace days, grading and status thresholds. Admins only. */
@@ -7211,22 +7509,6 @@ export interface ChangeOrganizationSettings {
 export interface ChangePersonRole {
     /** Admin (everything in the organisation) or member (rights come from unit memberships). */
     role: OrganizationRole;
-}
-
-/** Replaces the organisation's check-in reminder settings (ADR 0025). Admins only. */
-export interface ChangeReminderSettings {
-    /** Whether DRIs are reminded to check in, weekly. */
-    enabled: boolean;
-    /** The day of the week reminders go, in each person's time zone. */
-    dayOfWeek: DayOfWeek;
-    /** The local hour reminders go, 0 to 23. */
-    hour: number;
-    /** A second nudge a day later to DRIs still due. */
-    secondNudge: boolean;
-    /** Missed cycles before the unit's lead is told, 0 (never) to 52. */
-    escalateAfterMissedCycles: number;
-    /** The organisation's time zone (IANA id such as Europe/Paris), for people who have not chosen one. */
-    timeZone: string;
 }
 
 /** Makes a unit's member its lead, or a lead a member. The unit's leads, the leads above it and admins can. */
@@ -7292,6 +7574,14 @@ export interface CreateAnnotation {
     keyResultIds?: string[];
     /** The KPIs on whose charts it shows. At least one key result or KPI in all. */
     kpiIds?: string[];
+}
+
+/** Makes an API key for a service account. The answer carries the whole key once; only a hash of its secret is stored, so it cannot be shown again (make another and revoke this one if it is lost). Admins only. */
+export interface CreateApiKey {
+    /** What the key is for (e.g. "production sync"), as lists show it. */
+    name: string;
+    /** When the key stops working; none: until revoked. */
+    expiresAt?: string | undefined;
 }
 
 /** Comments on an objective or a key result (give exactly one). Any member who can see it can. */
@@ -7441,7 +7731,14 @@ export interface CreatePeriod {
     addDefaultRoadmap?: boolean;
 }
 
-export type DayOfWeek = "SUNDAY" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY";
+/** Creates a service account: a member of the organisation that integrations act as, with a scope (read only; check-in writer on a unit's subtree; admin). It has no keys yet: make one with CreateApiKey. Admins only. */
+export interface CreateServiceAccount {
+    /** Who it is, as the history shows it (e.g. "Jira sync"). */
+    name: string;
+    scope: ServiceAccountScope;
+    /** For a check-in writer: the unit whose subtree it records check-ins in. Not allowed for the other scopes. */
+    unitId?: string | undefined;
+}
 
 export type Direction = "INCREASE" | "DECREASE" | "STAY_AT_LEAST" | "STAY_AT_MOST";
 
@@ -7733,8 +8030,6 @@ export interface OrganizationDto {
     name: string;
     /** The organisation-wide rules of the practice. */
     settings: OrganizationSettingsDto;
-    /** The check-in reminders' settings (ADR 0025). */
-    reminders: ReminderSettingsDto;
 }
 
 export type OrganizationRole = "MEMBER" | "ADMIN";
@@ -7882,22 +8177,6 @@ export interface RegisterRequest {
     password: string;
 }
 
-/** Weekly check-in reminders to DRIs. */
-export interface ReminderSettingsDto {
-    /** Whether reminders go. */
-    enabled: boolean;
-    /** The day they go, in each person's time zone. */
-    dayOfWeek: DayOfWeek;
-    /** The local hour they go, 0 to 23. */
-    hour: number;
-    /** A second nudge a day later to DRIs still due. */
-    secondNudge: boolean;
-    /** Missed cycles before the unit's lead is told (0: never). */
-    escalateAfterMissedCycles: number;
-    /** The organisation's time zone (IANA id), for people who have not chosen one. */
-    timeZone: string;
-}
-
 /** Renames the caller's organisation. Admins only. */
 export interface RenameOrganization {
     /** The organisation's new name. */
@@ -7942,6 +8221,23 @@ export interface RolledOverObjective {
     /** How many unfinished key results it carries (their last value is the new baseline). */
     carriedKeyResults: number;
 }
+
+/** A service account and its keys (never their secrets). */
+export interface ServiceAccountDto {
+    id: string;
+    version: number;
+    name: string;
+    scope: ServiceAccountScope;
+    /** The root of the subtree a check-in writer writes to. */
+    unitId?: string | undefined;
+    /** The member it acts as: the audit trail and history name this person. */
+    personId: string;
+    createdAt: string;
+    disabledAt?: string | undefined;
+    keys: ApiKeyDto[];
+}
+
+export type ServiceAccountScope = "READ_ONLY" | "CHECK_IN_WRITER" | "ADMIN";
 
 export interface TwoFactorRequest {
     enable?: boolean | undefined;

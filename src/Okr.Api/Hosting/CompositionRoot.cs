@@ -1,6 +1,7 @@
 using Mediator;
 using Okr.Application;
 using Okr.Application.Common.Behaviours;
+using Okr.Api.Security;
 using Okr.Infrastructure;
 
 namespace Okr.Api.Hosting;
@@ -28,6 +29,7 @@ public static class CompositionRoot
             ];
         });
         services.AddOkrIdentity();
+        services.AddApiKeyAuthentication();
         services.AddOkrGraphQL(configuration, environment);
         return services;
     }

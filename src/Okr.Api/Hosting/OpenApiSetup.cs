@@ -33,6 +33,7 @@ internal static class OpenApiSetup
             options.UseAllOfToExtendReferenceSchemas();
             options.OperationFilter<IdentityOperationIds>();
             options.OperationFilter<IfMatchHeader>();
+            options.OperationFilter<IdempotencyKeyHeader>();
             options.SchemaFilter<RequiredMembers>();
             options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
             var xml = Path.Combine(AppContext.BaseDirectory, "Okr.Api.xml");

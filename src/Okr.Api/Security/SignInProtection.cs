@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Okr.Application.ServiceAccounts;
 using Okr.Infrastructure.Identity;
 
 namespace Okr.Api.Security;
@@ -45,7 +46,15 @@ public static class SignInProtection
                         Window = TimeSpan.FromSeconds(settings.ClientWindowSeconds),
                         QueueLimit = 0,
                     })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+                    // Each API key has its own budget, counted by its public id (never the secret) before it is checked.
+                    : ApiKeySecrets.PublicIdOfAuthorization(http.Request.Headers.Authorization.ToString()) is { } apiKey
+                        ? RateLimitPartition.GetFixedWindowLimiter("api-key:" + apiKey, _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = settings.ApiKeyPermits,
+                            Window = TimeSpan.FromSeconds(settings.ApiKeyWindowSeconds),
+                            QueueLimit = 0,
+                        })
+                        : RateLimitPartition.GetNoLimiter(string.Empty));
             limiter.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.ClientWindowSeconds);

@@ -24,4 +24,8 @@ public sealed class SignInThrottleOptions
     /// <summary>The first wait; it doubles with each further failure, up to <see cref="MaxBackoffSeconds"/>.</summary>
     public int BackoffSeconds { get; set; } = 60;
     public int MaxBackoffSeconds { get; set; } = 900;
+
+    /// <summary>Requests one API key may send per <see cref="ApiKeyWindowSeconds"/> (ADR 0027), counted per key wherever it is used from.</summary>
+    public int ApiKeyPermits { get; set; } = 600;
+    public int ApiKeyWindowSeconds { get; set; } = 60;
 }

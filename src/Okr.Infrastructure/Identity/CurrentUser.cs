@@ -15,6 +15,8 @@ public sealed class CurrentUser : ICurrentUser
     public Guid? PersonId { get; private set; }
     public Guid? OrganizationId { get; private set; }
     public OrganizationRole? Role { get; private set; }
+    public ServiceAccountScope? ServiceAccountScope { get; private set; }
+    public Guid? ServiceAccountUnitId { get; private set; }
 
     public void SignIn(Guid userId, string? email)
     {
@@ -30,6 +32,13 @@ public sealed class CurrentUser : ICurrentUser
         PersonId = person.Id;
         OrganizationId = person.OrganizationId;
         Role = person.Role;
+    }
+
+    /// <summary>The caller is a service account presenting an API key: its scope bounds what it may do (ADR 0027).</summary>
+    public void ActsAsServiceAccount(ServiceAccountScope scope, Guid? unitId)
+    {
+        ServiceAccountScope = scope;
+        ServiceAccountUnitId = unitId;
     }
 
     /// <summary>For system work (seeding, jobs): scope reads and writes to one organisation, with no person.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Okr.Domain.Organizations;
 using Okr.Infrastructure.Persistence;
 
 namespace Okr.Infrastructure.Identity;
@@ -32,6 +33,23 @@ public sealed class CurrentUserResolver(CurrentUser currentUser, OkrDbContext db
         currentUser.SignIn(userId, principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name));
         if (row.Person is { IsActive: true } person)
             currentUser.JoinedAs(person);
+        if (principal.Identity.AuthenticationType == ApiKeyClaims.AuthenticationType)
+        {
+            // Only the API key handler issues this identity; its scope bounds the service account (ADR 0027).
+            if (!Enum.TryParse<ServiceAccountScope>(principal.FindFirstValue(ApiKeyClaims.Scope), out var scope))
+                return false;
+            currentUser.ActsAsServiceAccount(scope,
+                Guid.TryParse(principal.FindFirstValue(ApiKeyClaims.UnitId), out var unitId) ? unitId : null);
+        }
         return true;
     }
+}
+
+/// <summary>The claims of a caller authenticated by an API key.</summary>
+public static class ApiKeyClaims
+{
+    public const string AuthenticationType = "ApiKey";
+    public const string ServiceAccountId = "okr:service_account";
+    public const string Scope = "okr:service_account_scope";
+    public const string UnitId = "okr:service_account_unit";
 }

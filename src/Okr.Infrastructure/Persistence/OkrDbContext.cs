@@ -48,6 +48,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<UnitProgressSums> UnitProgress => Set<UnitProgressSums>();
@@ -70,6 +72,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries => Set<Okr.Domain.Reminders.ReminderDelivery>();
+    /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

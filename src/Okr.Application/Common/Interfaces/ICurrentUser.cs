@@ -17,6 +17,11 @@ public interface ICurrentUser
     OrganizationRole? Role { get; }
 
     bool IsAdmin => Role == OrganizationRole.Admin;
+
+    /// <summary>The scope of the service account calling with an API key; null for a person (ADR 0027).</summary>
+    ServiceAccountScope? ServiceAccountScope { get; }
+    /// <summary>The root of the subtree a check-in writer key writes to.</summary>
+    Guid? ServiceAccountUnitId { get; }
 }
 
 /// <summary>The time, as a port, so rules and tests agree on "now".</summary>

@@ -20,6 +20,8 @@ public interface IOkrDbContext
     DbSet<Organization> Organizations { get; }
     DbSet<Person> People { get; }
     DbSet<Invitation> Invitations { get; }
+    DbSet<ServiceAccount> ServiceAccounts { get; }
+    DbSet<ApiKey> ApiKeys { get; }
     DbSet<OrgUnit> OrgUnits { get; }
     DbSet<UnitMembership> UnitMemberships { get; }
     /// <summary>Each unit's maintained progress per period (ADR 0024): written by the persistence layer, read by trees.</summary>

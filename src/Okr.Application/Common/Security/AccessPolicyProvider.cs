@@ -63,7 +63,14 @@ public sealed class AccessPolicyProvider(IOkrDbContext db, ICurrentUser user)
     private async ValueTask<Dictionary<Guid, UnitRole>> MembershipsAsync(CancellationToken cancellationToken)
     {
         var personId = PersonId;
-        return _memberships ??= await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == personId)
+        if (_memberships is not null)
+            return _memberships;
+        _memberships = await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == personId)
             .ToDictionaryAsync(m => m.UnitId, m => m.Role, cancellationToken);
+        // A check-in writer key has a lead's rights over its unit's subtree; the scope check in the pipeline leaves it
+        // nothing but check-ins (ADR 0027).
+        if (user.ServiceAccountUnitId is { } unitId)
+            _memberships[unitId] = UnitRole.Lead;
+        return _memberships;
     }
 }

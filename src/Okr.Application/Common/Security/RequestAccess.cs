@@ -9,6 +9,9 @@ public interface IUserRequest;
 /// <summary>Needs an organisation admin.</summary>
 public interface IAdminRequest;
 
+/// <summary>A command a check-in writer's API key may send (ADR 0027); any other command is refused to it.</summary>
+public interface ICheckInWriterRequest;
+
 /// <summary>
 /// Fine-grained authorisation of one request type, run by the pipeline after the default membership check,
 /// so REST and GraphQL share it. Throw <see cref="Exceptions.ForbiddenException"/> (or NotFound to hide existence).

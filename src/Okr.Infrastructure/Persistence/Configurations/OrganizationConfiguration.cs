@@ -55,3 +55,32 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.References<Invitation, Person>(i => i.AcceptedByPersonId);
     }
 }
+
+internal sealed class ServiceAccountConfiguration : IEntityTypeConfiguration<ServiceAccount>
+{
+    public void Configure(EntityTypeBuilder<ServiceAccount> builder)
+    {
+        builder.IsTenantAggregate();
+        builder.Property(a => a.Name).HasMaxLength(TextLimits.Name);
+        builder.Ignore(a => a.IsEnabled);
+        builder.Ignore(a => a.Role);
+        builder.HasOne<Person>().WithOne().HasForeignKey<ServiceAccount>(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.PersonId).IsUnique();
+        builder.HasOne<Okr.Domain.Units.OrgUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.References<ServiceAccount, Person>(a => a.CreatedById);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.IsTenantOwned();
+        builder.Property(k => k.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(k => k.PublicId).HasMaxLength(32);
+        builder.Property(k => k.SecretHash).HasMaxLength(128);
+        // A presented key is found by its public id, before any organisation is known.
+        builder.HasIndex(k => k.PublicId).IsUnique();
+        builder.HasOne<ServiceAccount>().WithMany().HasForeignKey(k => k.ServiceAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -33,3 +33,20 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<O
         builder.References<Okr.Domain.Reminders.ReminderDelivery, OutboxMessage>(d => d.OutboxMessageId);
     }
 }
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Idempotency.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Idempotency.IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Key).HasMaxLength(255);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(200);
+        builder.Property(r => r.Location).HasMaxLength(2000);
+        builder.Property(r => r.ETag).HasMaxLength(100);
+        // One claim per caller, organisation and key, whichever replica asks first.
+        builder.HasIndex(r => new { r.UserId, r.OrganizationId, r.Key }).IsUnique();
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}

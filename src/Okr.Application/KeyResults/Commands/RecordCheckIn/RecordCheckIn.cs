@@ -22,7 +22,7 @@ namespace Okr.Application.KeyResults.Commands.RecordCheckIn;
 /// the value moves against the key result's direction or would leave it off track.
 /// </summary>
 [AuditedAs(AuditKind.CheckIn)]
-public sealed record RecordCheckIn : ICommand<CheckInDto>
+public sealed record RecordCheckIn : ICommand<CheckInDto>, ICheckInWriterRequest
 {
     [JsonIgnore] public Guid KeyResultId { get; init; }
     /// <summary>The metric's value now (0 or 1 for a milestone).</summary>
