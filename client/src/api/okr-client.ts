@@ -5643,6 +5643,95 @@ export class OrganizationsClient {
         }
         return Promise.resolve<OrganizationDto>(null as any);
     }
+
+    /**
+     * Replace the check-in reminder settings: on or off, day and hour, second nudge, missed cycles before escalating, time zone (admins). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @return OK
+     */
+    changeReminderSettings(id: string, body: ChangeReminderSettings, if_Match?: string | undefined, signal?: AbortSignal): Promise<OrganizationDto> {
+        let url_ = this.baseUrl + "/api/organizations/{id}/reminder-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeReminderSettings(_response);
+        });
+    }
+
+    protected processChangeReminderSettings(response: Response): Promise<OrganizationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrganizationDto>(null as any);
+    }
 }
 
 export class PeopleClient {
@@ -5785,6 +5874,92 @@ export class PeopleClient {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PersonDto>(null as any);
+    }
+
+    /**
+     * Set the caller's time zone for check-in reminders (none: the organisation's) and pause them until a date (on holiday). Send If-Match.
+     * @param if_Match (optional) The ETag (version) you read, e.g. "3". When the resource has changed since, the answer is 412 and nothing is written.
+     * @return OK
+     */
+    changeMyReminderPreferences(body: ChangeMyReminderPreferences, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+        let url_ = this.baseUrl + "/api/people/me/reminder-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeMyReminderPreferences(_response);
+        });
+    }
+
+    protected processChangeMyReminderPreferences(response: Response): Promise<PersonDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -7483,6 +7658,14 @@ export interface ChangeInitiativeStatus {
     status: InitiativeStatus;
 }
 
+/** The caller's time zone for reminders and their holiday pause (ADR 0025). Any member, for themselves. */
+export interface ChangeMyReminderPreferences {
+    /** The caller's time zone (IANA id); null: the organisation's. */
+    timeZone?: string | undefined;
+    /** No check-in reminders until this date, inclusive (on holiday); null: not paused. */
+    remindersPausedUntil?: string | undefined;
+}
+
 /** Replaces the organisation's settings: fiscal year start, check-in cadence, grace days, grading and status thresholds. Admins only. */
 export interface ChangeOrganizationSettings {
     /** The month the fiscal year starts, 1 (January) to 12. */
@@ -7509,6 +7692,22 @@ export interface ChangeOrganizationSettings {
 export interface ChangePersonRole {
     /** Admin (everything in the organisation) or member (rights come from unit memberships). */
     role: OrganizationRole;
+}
+
+/** Replaces the organisation's check-in reminder settings (ADR 0025). Admins only. */
+export interface ChangeReminderSettings {
+    /** Whether DRIs are reminded to check in, weekly. */
+    enabled: boolean;
+    /** The day of the week reminders go, in each person's time zone. */
+    dayOfWeek: DayOfWeek;
+    /** The local hour reminders go, 0 to 23. */
+    hour: number;
+    /** A second nudge a day later to DRIs still due. */
+    secondNudge: boolean;
+    /** Missed cycles before the unit's lead is told, 0 (never) to 52. */
+    escalateAfterMissedCycles: number;
+    /** The organisation's time zone (IANA id such as Europe/Paris), for people who have not chosen one. */
+    timeZone: string;
 }
 
 /** Makes a unit's member its lead, or a lead a member. The unit's leads, the leads above it and admins can. */
@@ -7739,6 +7938,8 @@ export interface CreateServiceAccount {
     /** For a check-in writer: the unit whose subtree it records check-ins in. Not allowed for the other scopes. */
     unitId?: string | undefined;
 }
+
+export type DayOfWeek = "SUNDAY" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY";
 
 export type Direction = "INCREASE" | "DECREASE" | "STAY_AT_LEAST" | "STAY_AT_MOST";
 
@@ -8030,6 +8231,8 @@ export interface OrganizationDto {
     name: string;
     /** The organisation-wide rules of the practice. */
     settings: OrganizationSettingsDto;
+    /** The check-in reminders' settings (ADR 0025). */
+    reminders: ReminderSettingsDto;
 }
 
 export type OrganizationRole = "MEMBER" | "ADMIN";
@@ -8175,6 +8378,22 @@ export interface RefreshRequest {
 export interface RegisterRequest {
     email: string;
     password: string;
+}
+
+/** Weekly check-in reminders to DRIs. */
+export interface ReminderSettingsDto {
+    /** Whether reminders go. */
+    enabled: boolean;
+    /** The day they go, in each person's time zone. */
+    dayOfWeek: DayOfWeek;
+    /** The local hour they go, 0 to 23. */
+    hour: number;
+    /** A second nudge a day later to DRIs still due. */
+    secondNudge: boolean;
+    /** Missed cycles before the unit's lead is told (0: never). */
+    escalateAfterMissedCycles: number;
+    /** The organisation's time zone (IANA id), for people who have not chosen one. */
+    timeZone: string;
 }
 
 /** Renames the caller's organisation. Admins only. */
