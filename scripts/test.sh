@@ -103,9 +103,11 @@ fi
 # PostgreSQL and HTTP), which takes minutes off the suite on a two-core machine. Their output is shown afterwards.
 client_checks() {
   log "Client contracts: typed GraphQL documents current with schema.graphql"
-  if (cd client && node codegen.mjs --check); then echo "contracts 1 0"; else echo "contracts 0 1"; fi >>"$work/client.counts"
+  if (cd client && node codegen.mjs --check); then r="1 0"; else r="0 1"; fi
+  echo "contracts $r" >>"$work/client.counts"
   log "Client type check"
-  if (cd client && npx tsc -b); then echo "tsc 1 0"; else echo "tsc 0 1"; fi >>"$work/client.counts"
+  if (cd client && npx tsc -b); then r="1 0"; else r="0 1"; fi
+  echo "tsc $r" >>"$work/client.counts"
   log "Client component tests (vitest)"
   (cd client && npx vitest run --reporter=default --reporter=json --outputFile="$work/vitest.json")
   python3 - "$work/vitest.json" <<'PY' >>"$work/client.counts"

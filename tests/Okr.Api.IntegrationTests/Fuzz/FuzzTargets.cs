@@ -39,6 +39,8 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
                 ["comment"] = await db.Comments.Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
                 ["annotation"] = await db.Annotations.Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
                 ["invitation"] = await db.Invitations.Select(i => (Guid?)i.Id).FirstOrDefaultAsync(),
+                ["serviceAccount"] = await db.ServiceAccounts.Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
+                ["apiKey"] = await db.ApiKeys.Select(k => (Guid?)k.Id).FirstOrDefaultAsync(),
             };
             found["kpiValue"] = await db.KpiValues.Where(v => v.KpiId == found["kpi"]).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
             return found;
@@ -75,6 +77,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
         "alignmentId" => ids["alignment"],
         "personId" => ids["member"],
         "checkpointId" => ids["checkpoint"],
+        "keyId" => ids["apiKey"],
         _ => path.Split('/')[2] switch
         {
             "annotations" => ids["annotation"],
@@ -90,6 +93,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
             "organizations" => ids["organization"],
             "people" => ids["person"],
             "periods" => ids["period"],
+            "service-accounts" => ids["serviceAccount"],
             var other => throw new InvalidOperationException($"The fuzz does not know which entity /api/{other}/{{id}} names."),
         },
     };
