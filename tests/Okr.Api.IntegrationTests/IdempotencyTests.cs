@@ -64,6 +64,23 @@ public sealed class IdempotencyTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task An_empty_key_is_no_key_each_request_runs()
+    {
+        // The SPA's generated client sends the optional header empty when it has no key.
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var demo = await PrivateDemo.GetAsync(host, "idempotency");
+        using var admin = await demo.SignInAsync(host);
+        var keyResultId = await ActiveKeyResultAsync(admin, demo);
+        var body = new { value = 3, confidence = 7, narrative = "No key." };
+
+        (await PostAsync(admin, $"/api/key-results/{keyResultId}/check-ins", body, "")).StatusCode.Should().Be(HttpStatusCode.Created);
+        var second = await PostAsync(admin, $"/api/key-results/{keyResultId}/check-ins", body, "");
+        second.StatusCode.Should().Be(HttpStatusCode.Created);
+        second.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        (await demo.ReadAsync(host, db => db.CheckIns.CountAsync(c => c.KeyResultId == keyResultId))).Should().Be(2);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_422_and_changes_nothing()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

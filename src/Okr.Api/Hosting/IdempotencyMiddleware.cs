@@ -21,7 +21,9 @@ internal static class IdempotencyMiddleware
         app.Use(async (http, next) =>
         {
             if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api")
-                || !http.Request.Headers.TryGetValue(Header, out var values))
+                || !http.Request.Headers.TryGetValue(Header, out var values)
+                // An empty header is no key: generated clients (the SPA's NSwag client) send the optional header empty.
+                || string.IsNullOrWhiteSpace(values.ToString()))
             {
                 await next(http);
                 return;
@@ -33,7 +35,7 @@ internal static class IdempotencyMiddleware
                 return;
             }
             var key = values.ToString();
-            if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+            if (key.Length > MaxKeyLength || key.Any(char.IsControl))
             {
                 await Problem(http, StatusCodes.Status400BadRequest, "idempotency.key_invalid",
                     $"{Header} must be 1 to {MaxKeyLength} printable characters (a UUID is a good choice).");
