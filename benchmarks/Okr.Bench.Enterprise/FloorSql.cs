@@ -57,6 +57,11 @@ internal static class FloorSql
         ch.intercept + ch.slope * (@end - @start) AS projected_value
         """;
 
+    /// <summary>The signed-in person by id: what the API's smallest authenticated answer needs.</summary>
+    public const string Me = """
+        SELECT p."Id", p."DisplayName" FROM "People" p WHERE p."Id" = @person AND p."OrganizationId" = @org;
+        """;
+
     public const string Objective = $"""
         SELECT o."Id", o."Title", o."State", o."Type", op."DisplayName", {KeyResultColumns}
         FROM "Objectives" o

@@ -46,6 +46,9 @@ internal sealed partial class Runner(RunnerOptions options, Fixtures fixtures) :
         var dashboard = Read("dashboard.graphql");
         var specs = new List<QuerySpec>
         {
+            // The fixed cost of any request (HTTP, the token, the session check, GraphQL parsing and validation): the smallest
+            // authenticated answer. Its ratio is the least any read can have against a one-statement floor.
+            new("me (the fixed cost of a request)", member, "query Me { me { person { id displayName } } }", new { }, FloorSql.Me, new() { ["person"] = fixtures.MemberPersonId }, options.Runs),
             new("objective(id) with its 4 key results", admin, Read("objective.graphql"), new { id = fixtures.ObjectiveId }, FloorSql.Objective, new() { ["id"] = fixtures.ObjectiveId }, options.Runs),
             new("keyResult(id)", admin, Read("key-result.graphql"), new { id = fixtures.CheckInKeyResultIds[0] }, FloorSql.KeyResult, new() { ["id"] = fixtures.CheckInKeyResultIds[0] }, options.Runs),
             new("myKeyResults of a member (16 key results)", member, Read("my-key-results.graphql"), new { periodId = fixtures.PeriodId }, FloorSql.MyKeyResults, new() { ["person"] = fixtures.MemberPersonId }, options.Runs),

@@ -30,7 +30,8 @@ test('the CSP lets the sign-in page, the dashboard, GraphiQL and Swagger UI work
     await page.getByLabel('Email').fill('admin@acme.test');
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/my-week/);
+    // The company's lead (the CEO) lands on the dashboard.
+    await page.waitForURL(/\/dashboard/);
 
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();

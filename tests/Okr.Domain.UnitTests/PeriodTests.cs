@@ -234,6 +234,22 @@ public class PeriodTests
             ("Retrospective", new DateOnly(2027, 2, 25)));
     }
 
+    [Theory]
+    [InlineData("2026-06-01", 6)] // planned two weeks ahead: every step is still to come
+    [InlineData("2026-06-20", 5)] // company OKRs were due on the 17th
+    [InlineData("2026-09-07", 2)] // signed up with three weeks left: grading and the retrospective
+    [InlineData("2026-10-06", 0)] // after the retrospective
+    public void A_roadmap_added_late_leaves_out_the_steps_whose_day_has_passed(string today, int expected)
+    {
+        var period = TestData.Q3(PeriodState.Planning);
+        var day = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+
+        period.AddDefaultRoadmap(day);
+
+        period.Checkpoints.Should().HaveCount(expected);
+        period.Checkpoints.Where(c => c.Date < day).Should().BeEmpty("no checkpoint is born overdue");
+    }
+
     [Fact]
     public void An_unknown_checkpoint_is_reported()
     {

@@ -35,3 +35,17 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   if (session.status === 'member') return <Navigate to="/" replace />;
   return <>{children}</>;
 }
+
+/**
+ * Where a member lands: the company's lead (the CEO) on the dashboard, where the whole company's answer is; everyone else
+ * on My week, their own key results.
+ */
+export function homePath(member: { memberships: { isLead: boolean; isCompany?: boolean }[] } | null): string {
+  return member?.memberships.some((m) => m.isLead && m.isCompany) ? '/dashboard' : '/my-week';
+}
+
+/** The index route: sends a member to their home. */
+export function Home() {
+  const session = useSession();
+  return <Navigate to={homePath(session.member)} replace />;
+}

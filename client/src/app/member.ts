@@ -13,6 +13,6 @@ export async function loadMember(): Promise<Member | null> {
     isAdmin: me.role === 'ADMIN',
     organizationId: me.organization.id,
     organizationName: me.organization.name,
-    memberships: me.memberships.map((m) => ({ unitId: m.unit.id, unitName: m.unit.name, isLead: m.role === 'LEAD' })),
+    memberships: me.memberships.map((m) => ({ unitId: m.unit.id, unitName: m.unit.name, isLead: m.role === 'LEAD', isCompany: m.unit.kind === 'COMPANY' })),
   };
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { RedirectIfSignedIn, RequireMember, RequireSignedIn } from './guards';
+import { Home, RedirectIfSignedIn, RequireMember, RequireSignedIn } from './guards';
 import { Loading } from '../components/States';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/auth/SignInPage';
@@ -43,7 +43,7 @@ export const router = createBrowserRouter([
       </RequireMember>
     ),
     children: [
-      { index: true, element: <Navigate to="/my-week" replace /> },
+      { index: true, element: <Home /> },
       { path: 'my-week', element: <Lazy><MyWeekPage /></Lazy> },
       { path: 'dashboard', element: <Lazy><DashboardPage /></Lazy> },
       { path: 'alignment', element: <Lazy><AlignmentPage /></Lazy> },

@@ -11,7 +11,7 @@ export interface Member {
   organizationId: string;
   organizationName: string;
   /** The units the person belongs to, and whether they lead them. */
-  memberships: { unitId: string; unitName: string; isLead: boolean }[];
+  memberships: { unitId: string; unitName: string; isLead: boolean; isCompany?: boolean }[];
 }
 
 export interface Session {

@@ -1077,12 +1077,12 @@ export type PlanOrganizationQuery = { organization: { id: string, version: numbe
 export type AdminGettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminGettingStartedQuery = { periods: Array<{ id: string, kind: PeriodKind }> | null, organization: { id: string, company: { id: string, descendants: Array<{ id: string }> } | null } | null, people: Array<{ id: string }> | null, invitations: Array<{ id: string }> | null };
+export type AdminGettingStartedQuery = { periods: Array<{ id: string, kind: PeriodKind, state: PeriodState }> | null, organization: { id: string, company: { id: string, descendants: Array<{ id: string, members: Array<{ person: { id: string } }> }> } | null } | null, objectives: { totalCount: number } | null, people: Array<{ id: string }> | null, invitations: Array<{ id: string }> | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { userId: string, email: string | null, role: OrganizationRole | null, person: { id: string, displayName: string, email: string } | null, organization: { id: string, name: string } | null, memberships: Array<{ role: UnitRole, unit: { id: string, name: string } }> } | null };
+export type MeQuery = { me: { userId: string, email: string | null, role: OrganizationRole | null, person: { id: string, displayName: string, email: string } | null, organization: { id: string, name: string } | null, memberships: Array<{ role: UnitRole, unit: { id: string, name: string, kind: UnitKind } }> } | null };
 
 export type CheckInTargetFragment = { id: string, version: number, title: string, metricKind: MetricKind, direction: Direction, currencyCode: string | null, unitLabel: string | null, baseline: number | null, target: number | null, currentValue: number | null, latestConfidence: number | null };
 

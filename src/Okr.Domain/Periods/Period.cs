@@ -173,20 +173,32 @@ public sealed class Period : TenantAggregate
         _checkpoints.FirstOrDefault(c => c.Id == id)
         ?? throw new DomainRuleException("checkpoint.not_found", "No such checkpoint in this period.");
 
-    /// <summary>The default roadmap of a quarter, from the practice: publish, draft, align, review, grade, retro.</summary>
-    public void AddDefaultRoadmap()
+    /// <summary>
+    /// The default roadmap of a quarter, from the practice: publish, draft, align, review, grade, retro. Given
+    /// <paramref name="today"/>, a step whose day has already passed is left out: a period created late (a quarter with
+    /// three weeks left) starts with the steps still ahead of it, none born overdue.
+    /// </summary>
+    public void AddDefaultRoadmap(DateOnly? today = null)
     {
         var length = End.DayNumber - Start.DayNumber;
         // A year or a quarter is planned in the two weeks before it starts. A custom period (a pilot, a sprint) is often
         // created the day it starts, and nothing before its start belongs to it: its planning steps fall inside it, at
         // the quarter's shares of its length (a week and two of ninety days), so none is born before the period.
         var custom = Kind == PeriodKind.Custom;
-        AddCheckpoint("Company OKRs published", custom ? Start : Start.AddDays(-14));
-        AddCheckpoint("Team drafts due", custom ? Start.AddDays(length * 7 / 90) : Start.AddDays(-7));
-        AddCheckpoint("Alignment review", custom ? Start.AddDays(length * 14 / 90) : Start);
-        AddCheckpoint("Mid-quarter review", Start.AddDays(length / 2));
-        AddCheckpoint("Grading due", End);
-        AddCheckpoint("Retrospective", End.AddDays(5));
+        (string Name, DateOnly Date)[] steps =
+        [
+            ("Company OKRs published", custom ? Start : Start.AddDays(-14)),
+            ("Team drafts due", custom ? Start.AddDays(length * 7 / 90) : Start.AddDays(-7)),
+            ("Alignment review", custom ? Start.AddDays(length * 14 / 90) : Start),
+            ("Mid-quarter review", Start.AddDays(length / 2)),
+            ("Grading due", End),
+            ("Retrospective", End.AddDays(5)),
+        ];
+        foreach (var (name, date) in steps)
+        {
+            if (today is null || date >= today)
+                AddCheckpoint(name, date);
+        }
     }
 }
 

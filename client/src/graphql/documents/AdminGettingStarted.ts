@@ -2,4 +2,4 @@
 import type { TypedDocumentString } from '../../api/graphql';
 import type { AdminGettingStartedQuery, AdminGettingStartedQueryVariables } from '../generated';
 
-export const AdminGettingStartedDocument = "query AdminGettingStarted {\n  periods {\n    id\n    kind\n  }\n  organization {\n    id\n    company {\n      id\n      descendants {\n        id\n      }\n    }\n  }\n  people {\n    id\n  }\n  invitations(pendingOnly: true) {\n    id\n  }\n}" as TypedDocumentString<AdminGettingStartedQuery, AdminGettingStartedQueryVariables>;
+export const AdminGettingStartedDocument = "query AdminGettingStarted {\n  periods {\n    id\n    kind\n    state\n  }\n  organization {\n    id\n    company {\n      id\n      descendants {\n        id\n        members {\n          person {\n            id\n          }\n        }\n      }\n    }\n  }\n  objectives(first: 1) {\n    totalCount\n  }\n  people {\n    id\n  }\n  invitations(pendingOnly: true) {\n    id\n  }\n}" as TypedDocumentString<AdminGettingStartedQuery, AdminGettingStartedQueryVariables>;

@@ -2,4 +2,4 @@
 import type { TypedDocumentString } from '../../api/graphql';
 import type { MeQuery, MeQueryVariables } from '../generated';
 
-export const MeDocument = "query Me {\n  me {\n    userId\n    email\n    role\n    person {\n      id\n      displayName\n      email\n    }\n    organization {\n      id\n      name\n    }\n    memberships {\n      role\n      unit {\n        id\n        name\n      }\n    }\n  }\n}" as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MeDocument = "query Me {\n  me {\n    userId\n    email\n    role\n    person {\n      id\n      displayName\n      email\n    }\n    organization {\n      id\n      name\n    }\n    memberships {\n      role\n      unit {\n        id\n        name\n        kind\n      }\n    }\n  }\n}" as TypedDocumentString<MeQuery, MeQueryVariables>;

@@ -6,7 +6,7 @@ import type { AdminGettingStartedQuery } from '../../graphql/generated';
 import { AdminGettingStartedDocument } from '../../graphql/documents/AdminGettingStarted';
 
 export interface SetupStep {
-  key: 'period' | 'units' | 'people';
+  key: 'period' | 'units' | 'people' | 'objectives' | 'placed' | 'activate';
   done: boolean;
   label: string;
   detail: string;
@@ -14,18 +14,24 @@ export interface SetupStep {
   action: string;
 }
 
-/** What a new organisation still has to set up before its people can plan: a period, units, people. */
+/**
+ * What a new organisation still has to do, from nothing to its first running quarter: a period, units, people; then the
+ * company's objectives, people placed in their units, and the quarter activated.
+ */
 export function setupSteps(data: AdminGettingStartedQuery): SetupStep[] {
   const periods = data.periods ?? [];
   const hasYear = periods.some((p) => p.kind === 'YEAR');
-  const units = data.organization?.company?.descendants.length ?? 0;
+  const company = data.organization?.company;
+  const units = company?.descendants.length ?? 0;
+  const placed = company?.descendants.some((u) => u.members.length > 0) ?? false;
+  const cycles = periods.filter((p) => p.kind !== 'YEAR');
   const people = data.people?.length ?? 0;
   const invited = data.invitations?.length ?? 0;
   return [
     {
       key: 'period',
       // A quarter (or a custom cycle) is what OKRs are set for; a year alone is not enough.
-      done: periods.some((p) => p.kind !== 'YEAR'),
+      done: cycles.length > 0,
       label: 'Create the year and its first quarter',
       detail: hasYear
         ? 'The year is there: now its first quarter, which teams plan in and you activate when the cycle begins.'
@@ -49,6 +55,30 @@ export function setupSteps(data: AdminGettingStartedQuery): SetupStep[] {
       to: '/admin?tab=invitations',
       action: 'Invitations',
     },
+    {
+      key: 'objectives',
+      done: (data.objectives?.totalCount ?? 0) > 0,
+      label: 'Draft the company’s objectives',
+      detail: 'Three to five, each with a few key results: the units align their own to them.',
+      to: company ? `/units/${company.id}` : '/units',
+      action: 'The company’s OKRs',
+    },
+    {
+      key: 'placed',
+      done: placed,
+      label: 'Put people in their units',
+      detail: 'Members check in on their unit’s key results; a lead can plan and activate its objectives.',
+      to: '/admin?tab=units',
+      action: 'Units',
+    },
+    {
+      key: 'activate',
+      done: cycles.some((p) => p.state !== 'PLANNING'),
+      label: 'Activate the quarter',
+      detail: 'When the cycle begins: check-ins open and progress starts to count.',
+      to: '/periods',
+      action: 'Periods',
+    },
   ];
 }
 
@@ -68,7 +98,7 @@ export function GettingStarted() {
           Get started
         </Title>
         <Text size="sm" c="dimmed">
-          Three steps before your organisation can set its first OKRs. This card goes away once they are done.
+          From an empty organisation to its first running quarter. This card goes away once every step is done.
         </Text>
         <List spacing="sm" center={false}>
           {steps.map((step, index) => (

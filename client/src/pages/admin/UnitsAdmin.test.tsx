@@ -6,7 +6,7 @@ import { fill, problem } from '../../components/plan/testing';
 import type { PlanTreeUnitFragment } from '../../graphql/generated';
 import { PlanOrgTreeDocument } from '../../graphql/documents/PlanOrgTree';
 import { PlanPeopleDocument } from '../../graphql/documents/PlanPeople';
-import { UnitsAdmin } from './UnitsAdmin';
+import { UnitsAdmin, defaultChildKind } from './UnitsAdmin';
 
 // Mantine's combobox scrolls the selected option into view, which jsdom cannot.
 Element.prototype.scrollIntoView ??= () => {};
@@ -136,5 +136,46 @@ describe('UnitsAdmin', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove Lee Lead from Product Management' }));
     await waitFor(() => expect(orgUnits.removeUnitMember).toHaveBeenLastCalledWith('pm', 'p-lee', '"7"'));
+  });
+  it('adds Marketing, Product and Engineering in a row side by side below the company, as divisions, and opens one on request', async () => {
+    const user = userEvent.setup({ delay: null });
+    let n = 0;
+    orgUnits.createOrgUnit.mockImplementation(async (body: { name: string; parentId: string }) => {
+      const id = `new-${++n}`;
+      descendants = [...descendants, unit(id, body.name, body.parentId, { kind: 'DIVISION' })];
+      return { id };
+    });
+    renderWithApp(<UnitsAdmin />);
+    await within(await screen.findByRole('navigation', { name: 'Units tree' })).findByRole('button', { name: /^Acme/ });
+    await pick(user, 'Acme');
+
+    const form = screen.getByRole('form', { name: 'Add a unit below Acme' });
+    expect(within(form).getByLabelText('Kind', { selector: 'input' })).toHaveValue('Division');
+    for (const name of ['Marketing', 'Product', 'Engineering']) {
+      const input = within(form).getByRole('textbox', { name: 'Name' });
+      await fill(user, input, name);
+      await user.click(within(form).getByRole('button', { name: 'Add unit' }));
+      await waitFor(() => expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue(''));
+      // The company stays selected and the name field is ready for the next one.
+      expect(screen.getByRole('heading', { level: 2, name: 'Acme' })).toBeInTheDocument();
+      expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    }
+    expect(orgUnits.createOrgUnit.mock.calls.map(([body]) => body)).toEqual([
+      { parentId: 'acme', name: 'Marketing', kind: 'DIVISION' },
+      { parentId: 'acme', name: 'Product', kind: 'DIVISION' },
+      { parentId: 'acme', name: 'Engineering', kind: 'DIVISION' },
+    ]);
+    expect(within(form).getByRole('status')).toHaveTextContent('Added below Acme: Marketing, Product, Engineering. Type the next name to add another.');
+    // Each one added is in the tree, beside the others, and can be opened from the message.
+    expect(within(tree()).getByRole('button', { name: /^Engineering/ })).toHaveStyle({ paddingLeft: '32px' });
+    await user.click(within(form).getByRole('button', { name: 'Product' }));
+    await screen.findByRole('heading', { level: 2, name: 'Product' });
+  });
+
+  it('proposes the level below the selected unit as the new unit’s kind', () => {
+    expect(defaultChildKind('COMPANY')).toBe('DIVISION');
+    expect(defaultChildKind('DIVISION')).toBe('DEPARTMENT');
+    expect(defaultChildKind('DEPARTMENT')).toBe('TEAM');
+    expect(defaultChildKind('TEAM')).toBe('TEAM');
   });
 });

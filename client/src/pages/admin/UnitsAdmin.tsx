@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -29,6 +30,13 @@ import type { UnitKind, UnitRole } from '../../graphql/generated';
 
 const childKinds: UnitKind[] = ['DIVISION', 'DEPARTMENT', 'TEAM', 'CROSS_FUNCTIONAL_TEAM'];
 const kindData = childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }));
+const namePlaceholder: Record<UnitKind, string> = {
+  COMPANY: 'Acme',
+  DIVISION: 'Sales',
+  DEPARTMENT: 'Inside sales',
+  TEAM: 'Growth team',
+  CROSS_FUNCTIONAL_TEAM: 'Launch squad',
+};
 
 /**
  * The units tree, however deep: pick a unit to rename it, change its kind, move it, manage its members, add a sub-unit
@@ -73,7 +81,7 @@ export function UnitsAdmin() {
         </Card>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }} ref={details} style={{ scrollMarginTop: 64 }}>
-        {selected && <UnitDetails key={selected.id} unit={selected} units={units} onSelect={setSelectedId} />}
+        {selected && <UnitDetails key={selected.id} unit={selected} units={units} onSelect={select} />}
       </Grid.Col>
     </Grid>
   );
@@ -110,13 +118,7 @@ function UnitDetails({ unit, units, onSelect }: { unit: TreeUnit; units: readonl
           <Title order={3} size="h5">
             Add a unit below {unit.name}
           </Title>
-          <CreateChildForm
-            parent={unit}
-            onCreated={async (id) => {
-              await refresh();
-              onSelect(id);
-            }}
-          />
+          <CreateChildForm parent={unit} onCreated={refresh} onOpen={onSelect} />
         </Stack>
       </Card>
 
@@ -384,18 +386,44 @@ function MembersCard({
   );
 }
 
-function CreateChildForm({ parent, onCreated }: { parent: TreeUnit; onCreated: (id: string) => Promise<void> }) {
+/** What a unit below a unit of this kind usually is: divisions below the company, departments below a division, teams below that. */
+export function defaultChildKind(parentKind: UnitKind): UnitKind {
+  if (parentKind === 'COMPANY') return 'DIVISION';
+  if (parentKind === 'DIVISION') return 'DEPARTMENT';
+  return 'TEAM';
+}
+
+/**
+ * Adds units below the selected one. The parent stays selected, so "Sales, Product, Engineering" typed in a row land side
+ * by side below it (not each below the last); the name field is ready for the next, and the one just added can be opened.
+ */
+function CreateChildForm({
+  parent,
+  onCreated,
+  onOpen,
+}: {
+  parent: TreeUnit;
+  onCreated: () => Promise<unknown>;
+  onOpen: (id: string) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<{ id: string; name: string }[]>([]);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const kind = defaultChildKind(parent.kind);
   const form = useForm<{ name: string; kind: UnitKind }>({
-    initialValues: { name: '', kind: 'TEAM' },
+    initialValues: { name: '', kind },
     validate: { name: (v) => (v.trim() ? null : 'Give the new unit a name.') },
   });
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      const created = await api.orgUnits.createOrgUnit({ parentId: parent.id, name: v.name.trim(), kind: v.kind });
-      form.reset();
-      await onCreated(created.id);
+      const name = v.name.trim();
+      const created = await api.orgUnits.createOrgUnit({ parentId: parent.id, name, kind: v.kind });
+      // The kind stays as chosen: the next one typed is most likely a sibling of the same kind.
+      form.setValues({ name: '' });
+      setAdded((list) => [...list, { id: created.id, name }]);
+      await onCreated();
+      nameInput.current?.focus();
     } catch (e) {
       setError(applyServerErrors(e, (f, m) => form.setFieldError(f, m), ['name', 'kind', 'parentId']));
     }
@@ -404,12 +432,26 @@ function CreateChildForm({ parent, onCreated }: { parent: TreeUnit; onCreated: (
     <form onSubmit={submit} noValidate aria-label={`Add a unit below ${parent.name}`}>
       <Stack gap="xs">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Name" placeholder="Growth team" style={{ flex: '2 1 200px' }} {...form.getInputProps('name')} />
+          <TextInput ref={nameInput} label="Name" placeholder={namePlaceholder[kind]} style={{ flex: '2 1 200px' }} {...form.getInputProps('name')} />
           <Select label="Kind" data={kindData} allowDeselect={false} style={{ flex: '1 1 160px' }} comboboxProps={{ withinPortal: true }} {...form.getInputProps('kind')} />
           <Button type="submit" variant="light" loading={form.submitting}>
             Add unit
           </Button>
         </Group>
+        {added.length > 0 && (
+          <Text size="sm" c="green.8" role="status">
+            Added below {parent.name}:{' '}
+            {added.map((u, i) => (
+              <span key={u.id}>
+                {i > 0 && ', '}
+                <Anchor component="button" type="button" size="sm" onClick={() => onOpen(u.id)}>
+                  {u.name}
+                </Anchor>
+              </span>
+            ))}
+            . Type the next name to add another.
+          </Text>
+        )}
         {error && (
           <Alert color="red" variant="light" role="alert">
             {error}

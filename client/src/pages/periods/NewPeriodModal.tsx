@@ -31,9 +31,27 @@ export function quarterOf(year: { start: string; end: string }, n: number) {
 export function nextYear(years: readonly { start: string; end: string }[], today: string, fiscalYearStartMonth = 1) {
   const latest = [...years].sort((a, b) => b.start.localeCompare(a.start))[0];
   const thisYearsStart = `${today.slice(0, 4)}-${String(fiscalYearStartMonth).padStart(2, '0')}-01`;
-  const start = latest ? addDays(latest.end, 1) : thisYearsStart <= today ? thisYearsStart : addMonths(thisYearsStart, -12);
+  let start = latest ? addDays(latest.end, 1) : thisYearsStart <= today ? thisYearsStart : addMonths(thisYearsStart, -12);
+  // The organisation's first year, when the running one is nearly over: the next one, which is the one to plan.
+  if (!latest && daysFrom(today, addDays(addMonths(start, 12), -1)) < NEARLY_OVER_DAYS) start = addMonths(start, 12);
   const end = addDays(addMonths(start, 12), -1);
   return { start, end, name: `FY${end.slice(0, 4)}` };
+}
+
+/** With fewer days than this left, a quarter (or a first year) is nearly over: the next one is the one to plan. */
+export const NEARLY_OVER_DAYS = 30;
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The quarter of a year to propose: the one running today, or the next one when today's ends within
+ * {@link NEARLY_OVER_DAYS} (signing up in December plans Q1, not a Q4 with three weeks left). Null: the quarter to plan is
+ * the first of the following year.
+ */
+export function quarterToPlan(year: { start: string; end: string }, today: string): number | null {
+  const n = currentQuarter(year, today);
+  if (today < year.start || today > year.end) return n;
+  if (daysFrom(today, quarterOf(year, n).end) >= NEARLY_OVER_DAYS) return n;
+  return n < 4 ? n + 1 : null;
 }
 
 /** The quarter (1–4) of a year that contains today; the first when today is outside the year. */
@@ -78,10 +96,18 @@ export function NewPeriodModal({
       const y = nextYear(years, today, fiscalYearStartMonth);
       return { kind: 'YEAR', name: y.name, parentId: null, quarter: '1', start: y.start, end: y.end, addDefaultRoadmap: false };
     }
-    const n = currentQuarter(defaultYear, today);
-    const q = quarterOf(defaultYear, n);
-    return { kind: 'QUARTER', name: q.name, parentId: defaultYear.id, quarter: String(n), start: q.start, end: q.end, addDefaultRoadmap: true };
+    // Today's quarter, or the next one when today's is nearly over (in the following year, when there is one).
+    const following = years.find((y) => y.start > defaultYear.end);
+    const n = quarterToPlan(defaultYear, today);
+    const { year, quarter } = n === null && following ? { year: following, quarter: 1 } : { year: defaultYear, quarter: n ?? 4 };
+    const q = quarterOf(year, quarter);
+    return { kind: 'QUARTER', name: q.name, parentId: year.id, quarter: String(quarter), start: q.start, end: q.end, addDefaultRoadmap: true };
   };
+  // The running quarter, when it is nearly over: the form proposes the next one and says why.
+  const running = defaultYear && defaultYear.start <= today && today <= defaultYear.end ? currentQuarter(defaultYear, today) : null;
+  const daysLeft = running === null ? null : daysFrom(today, quarterOf(defaultYear!, running).end);
+  const nearlyOver = daysLeft !== null && daysLeft < NEARLY_OVER_DAYS;
+  const noYearAfter = running === 4 && !years.some((y) => y.start > defaultYear!.end);
   const form = useForm<Values>({
     initialValues: initial(),
     validate: {
@@ -166,7 +192,7 @@ export function NewPeriodModal({
                   // Another year: its quarter running today, or its first.
                   const year = years.find((y) => y.id === v);
                   if (form.values.kind === 'QUARTER' && year) {
-                    const quarter = String(currentQuarter(year, today));
+                    const quarter = String(quarterToPlan(year, today) ?? 4);
                     form.setFieldValue('quarter', quarter);
                     fillQuarter(v, quarter);
                   }
@@ -189,6 +215,14 @@ export function NewPeriodModal({
               )}
             </Group>
           )}
+          {form.values.kind === 'QUARTER' && nearlyOver && (
+            <Text size="sm" role="note">
+              Q{running} ends in {daysLeft} day{daysLeft === 1 ? '' : 's'}
+              {noYearAfter
+                ? ': create the next year first (Year above) to plan its first quarter.'
+                : ', so the next quarter is proposed: the one to plan now.'}
+            </Text>
+          )}
           <TextInput label="Name" placeholder={form.values.kind === 'YEAR' ? 'FY2027' : 'Q1 2027'} {...form.getInputProps('name')} />
           <Group grow align="flex-start">
             <DatePickerInput
@@ -200,7 +234,7 @@ export function NewPeriodModal({
           </Group>
           <Checkbox
             label="Add the default roadmap"
-            description="Company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective."
+            description="Company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective. Steps whose day has passed are left out."
             {...form.getInputProps('addDefaultRoadmap', { type: 'checkbox' })}
           />
           <Text size="xs" c="dimmed">

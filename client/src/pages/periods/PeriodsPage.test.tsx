@@ -6,7 +6,7 @@ import { ApiError } from '../../api/http';
 import { renderWithApp } from '../../components/exec/testing';
 import { LifecycleCard } from './LifecycleCard';
 import { RoadmapCard } from './RoadmapCard';
-import { currentQuarter, nextYear, quarterOf } from './NewPeriodModal';
+import { currentQuarter, nextYear, quarterOf, quarterToPlan } from './NewPeriodModal';
 import PeriodsPage, { periodTree } from './PeriodsPage';
 import { ExecPeriodDocument } from '../../graphql/documents/ExecPeriod';
 import { PeriodsDocument } from '../../graphql/documents/Periods';
@@ -189,6 +189,19 @@ describe('the first period', () => {
     expect(nextYear([], '2026-11-22', 4)).toEqual({ start: '2026-04-01', end: '2027-03-31', name: 'FY2027' });
     expect(nextYear([], '2026-02-10', 4)).toEqual({ start: '2025-04-01', end: '2026-03-31', name: 'FY2026' });
   });
+  it('is the next fiscal year when the running one is nearly over (signing up in December)', () => {
+    expect(nextYear([], '2026-12-07')).toEqual({ start: '2027-01-01', end: '2027-12-31', name: 'FY2027' });
+    expect(nextYear([], '2026-12-01')).toEqual({ start: '2026-01-01', end: '2026-12-31', name: 'FY2026' }); // 30 days left
+    expect(nextYear([], '2027-03-10', 4)).toEqual({ start: '2027-04-01', end: '2028-03-31', name: 'FY2028' });
+  });
+  it('plans today’s quarter, or the next one when today’s ends within 30 days', () => {
+    const fy26 = { start: '2026-01-01', end: '2026-12-31' };
+    expect(quarterToPlan(fy26, '2026-11-22')).toBe(4); // 39 days left
+    expect(quarterToPlan(fy26, '2026-09-07')).toBe(4); // Q3 has 23 days left
+    expect(quarterToPlan(fy26, '2026-08-15')).toBe(3);
+    expect(quarterToPlan(fy26, '2026-12-07')).toBeNull(); // the first quarter of the next year
+    expect(quarterToPlan({ start: '2027-01-01', end: '2027-12-31' }, '2026-12-07')).toBe(1);
+  });
   it('then the quarter of that year that contains today', () => {
     expect(currentQuarter({ start: '2026-01-01', end: '2026-12-31' }, '2026-11-22')).toBe(4);
     expect(currentQuarter({ start: '2026-04-01', end: '2027-03-31' }, '2026-11-22')).toBe(3);
@@ -198,6 +211,25 @@ describe('the first period', () => {
 
 describe('the new period form', () => {
   const fy = { id: 'fy26', name: 'FY2026', kind: 'YEAR' as const, state: 'ACTIVE' as const, start: '2026-01-01', end: '2026-12-31', parent: null };
+
+  it('in December, proposes the first quarter of the next year and says why', async () => {
+    const { NewPeriodModal } = await import('./NewPeriodModal');
+    const fy27 = { ...fy, id: 'fy27', name: 'FY2027', state: 'PLANNING' as const, start: '2027-01-01', end: '2027-12-31' };
+    renderWithApp(<NewPeriodModal opened onClose={() => {}} periods={[fy, fy27]} onCreated={() => {}} today="2026-12-07" />);
+
+    const dialog = await screen.findByRole('dialog', { name: 'New period' });
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Q1 2027');
+    expect(within(dialog).getByLabelText('In the year')).toHaveValue('FY2027');
+    expect(within(dialog).getByRole('note')).toHaveTextContent('Q4 ends in 24 days, so the next quarter is proposed');
+  });
+
+  it('in December without a next year, says to create it first', async () => {
+    const { NewPeriodModal } = await import('./NewPeriodModal');
+    renderWithApp(<NewPeriodModal opened onClose={() => {}} periods={[fy]} onCreated={() => {}} today="2026-12-07" />);
+
+    const dialog = await screen.findByRole('dialog', { name: 'New period' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('Q4 ends in 24 days: create the next year first');
+  });
 
   it('proposes the current quarter of the year, and keeps a year when going back from Year to Quarter', async () => {
     const { NewPeriodModal } = await import('./NewPeriodModal');

@@ -22,7 +22,7 @@ public sealed record CreatePeriod : ICommand<PeriodDto>, IAdminRequest
     public required DateOnly End { get; init; }
     /// <summary>The year a quarter or custom period sits in (a year has no parent).</summary>
     public Guid? ParentId { get; init; }
-    /// <summary>Adds the practice's roadmap: company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective.</summary>
+    /// <summary>Adds the practice's roadmap: company OKRs published, team drafts due, alignment review, mid-quarter review, grading due, retrospective. Steps whose day has already passed are left out (none is born overdue).</summary>
     public bool AddDefaultRoadmap { get; init; }
 }
 
@@ -37,7 +37,7 @@ public sealed class CreatePeriodValidator : AbstractValidator<CreatePeriod>
     }
 }
 
-public sealed class CreatePeriodHandler(IOkrDbContext db, ICurrentUser user) : ICommandHandler<CreatePeriod, PeriodDto>
+public sealed class CreatePeriodHandler(IOkrDbContext db, ICurrentUser user, IClock clock) : ICommandHandler<CreatePeriod, PeriodDto>
 {
     public async ValueTask<PeriodDto> Handle(CreatePeriod command, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class CreatePeriodHandler(IOkrDbContext db, ICurrentUser user) : I
 
         var period = new Period(user.OrganizationId!.Value, command.Name, command.Kind, command.Start, command.End, parent);
         if (command.AddDefaultRoadmap)
-            period.AddDefaultRoadmap();
+            period.AddDefaultRoadmap(clock.Today);
         db.Periods.Add(period);
         await db.SaveChangesAsync(cancellationToken);
         return PeriodDto.Of(period);
