@@ -223,6 +223,14 @@ public sealed class ObjectiveTests(ApiFixture fixture)
         var cycle = await admin.PostAsJsonAsync($"/api/objectives/{child.Id}/alignments", new { parentObjectiveId = grandchild.Id });
 
         await cycle.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "alignment.cycle");
+        // Two levels up (the rules read the graph above the parent, a level at a time, not the whole organisation's), and a
+        // link made twice.
+        var below = await (await admin.PostAsJsonAsync("/api/objectives", Draft(demo, "Customer Marketing", "One campaign a month"))).ReadAsync<ObjectiveDto>();
+        (await admin.PostAsJsonAsync($"/api/objectives/{below.Id}/alignments", new { parentObjectiveId = grandchild.Id, kind = "Supports" })).EnsureSuccessStatusCode();
+        await (await admin.PostAsJsonAsync($"/api/objectives/{child.Id}/alignments", new { parentObjectiveId = below.Id }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "alignment.cycle");
+        await (await admin.PostAsJsonAsync($"/api/objectives/{grandchild.Id}/alignments", new { parentObjectiveId = child.Id }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "alignment.duplicate");
     }
 
     private static Task<HttpResponseMessage> Put(HttpClient client, ObjectiveDto objective, string title, string etag)

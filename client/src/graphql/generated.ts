@@ -1042,11 +1042,15 @@ export type PlanFindingsQuery = { okrFindings: Array<{ ruleId: string, severity:
 
 export type PlanAlignmentCandidatesQueryVariables = Exact<{
   periodId: Scalars['ID']['input'];
+  yearId: Scalars['ID']['input'];
+  withYear: Scalars['Boolean']['input'];
   text: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type PlanAlignmentCandidatesQuery = { objectives: { totalCount: number, nodes: Array<{ id: string, title: string, state: ObjectiveState, owningUnit: { id: string, name: string }, keyResults: Array<{ id: string, title: string }> }> } | null };
+export type PlanAlignmentCandidatesQuery = { objectives: { totalCount: number, nodes: Array<{ id: string, title: string, state: ObjectiveState, owningUnit: { id: string, name: string }, keyResults: Array<{ id: string, title: string }> }> } | null, yearObjectives?: { totalCount: number, nodes: Array<{ id: string, title: string, state: ObjectiveState, owningUnit: { id: string, name: string }, keyResults: Array<{ id: string, title: string }> }> } | null };
+
+export type PlanAlignmentCandidateFragment = { id: string, title: string, state: ObjectiveState, owningUnit: { id: string, name: string }, keyResults: Array<{ id: string, title: string }> };
 
 export type PlanTreeUnitFragment = { id: string, version: number, name: string, kind: UnitKind, parent: { id: string } | null, members: Array<{ role: UnitRole, person: { id: string, displayName: string, isActive: boolean } }> };
 

@@ -40,7 +40,7 @@ public sealed class Alignment : TenantAggregate
     public decimal Weight { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <param name="existing">The organisation's alignments as (child, parent objective) edges.</param>
+    /// <param name="existing">Alignments as (child, parent objective) edges: at least the child's own and every one above the parent.</param>
     public static Alignment Create(Objective child, Objective parent, KeyResult? parentKeyResult, AlignmentKind kind, decimal weight,
         IEnumerable<(Guid Child, Guid Parent)> existing, DateTimeOffset now)
     {

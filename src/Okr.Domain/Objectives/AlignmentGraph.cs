@@ -44,6 +44,9 @@ public sealed class AlignmentGraph
         return new AlignmentGraph(edges);
     }
 
+    /// <summary>The edges, each once.</summary>
+    public IReadOnlyCollection<(Guid Child, Guid Parent)> Edges => _edges;
+
     public bool Contains(Guid child, Guid parent) => _edges.Contains((child, parent));
 
     public IEnumerable<Guid> ParentsOf(Guid objectiveId) => _parentsOf[objectiveId];

@@ -9,6 +9,7 @@ import { describeError } from '../../api/http';
 import type { AlignObjective } from '../../api/okr-client';
 import type { AlignmentKind, PlanObjectiveFragment } from '../../graphql/generated';
 import { PlanAlignmentCandidatesDocument } from '../../graphql/documents/PlanAlignmentCandidates';
+import { usePeriods } from '../../app/periods';
 
 const kindHelp: Record<AlignmentKind, string> = {
   CONTRIBUTES: 'Counts in the parent’s progress, with its weight next to the parent’s key results.',
@@ -144,20 +145,31 @@ function AlignForm({
   // Once a parent is chosen, the search box shows its label: that is not a new search.
   const [chosenLabel, setChosenLabel] = useState<string | null>(null);
   const text = debounced === chosenLabel ? '' : debounced.trim();
+  // The period's own objectives, and its year's: planning a quarter often starts before the company has objectives in it.
+  const periods = usePeriods();
+  const period = periods.data?.find((p) => p.id === periodId);
+  const year = periods.data?.find((p) => p.id === period?.parent?.id && p.kind === 'YEAR');
   const candidates = useQuery({
-    queryKey: ['okr', 'plan', 'alignment-candidates', periodId, text],
-    queryFn: () => graphql(PlanAlignmentCandidatesDocument, { periodId, text: text || null }),
+    queryKey: ['okr', 'plan', 'alignment-candidates', periodId, year?.id ?? null, text],
+    queryFn: () => graphql(PlanAlignmentCandidatesDocument, { periodId, yearId: year?.id ?? periodId, withYear: !!year, text: text || null }),
     placeholderData: (previous) => previous,
+    enabled: !periods.isLoading,
   });
-  const nodes = useMemo(
-    () => (candidates.data?.objectives?.nodes ?? []).filter((o) => o.id !== objective.id),
-    [candidates.data, objective.id],
-  );
+  const inPeriod = useMemo(() => (candidates.data?.objectives?.nodes ?? []).filter((o) => o.id !== objective.id), [candidates.data, objective.id]);
+  const inYear = useMemo(() => (candidates.data?.yearObjectives?.nodes ?? []).filter((o) => o.id !== objective.id), [candidates.data, objective.id]);
+  const nodes = useMemo(() => [...inPeriod, ...inYear], [inPeriod, inYear]);
   const [chosen, setChosen] = useState<(typeof nodes)[number] | null>(null);
   const data = useMemo(() => {
-    const list = chosen && !nodes.some((n) => n.id === chosen.id) ? [chosen, ...nodes] : nodes;
-    return list.map((o) => ({ value: o.id, label: `${o.title} — ${o.owningUnit.name}` }));
-  }, [nodes, chosen]);
+    const option = (o: (typeof nodes)[number]) => ({ value: o.id, label: `${o.title} — ${o.owningUnit.name}${o.state === 'DRAFT' ? ' (draft)' : ''}` });
+    const kept = chosen && !nodes.some((n) => n.id === chosen.id) ? [option(chosen)] : [];
+    return [
+      { group: period?.name ?? 'This period', items: [...kept, ...inPeriod.map(option)] },
+      ...(year ? [{ group: year.name, items: inYear.map(option) }] : []),
+    ].filter((g) => g.items.length > 0);
+  }, [nodes, chosen, inPeriod, inYear, period?.name, year]);
+  const options = data.flatMap((g) => g.items);
+  // Said plainly, rather than "no match", when there is nothing to align to yet.
+  const nothingYet = !text && !candidates.isFetching && nodes.length === 0;
 
   const submit = async () => {
     if (!parentId) {
@@ -188,7 +200,7 @@ function AlignForm({
       <Stack gap="sm">
         <Select
           label="Parent objective"
-          description="Search this period’s objectives by title."
+          description={year ? `Search the objectives of ${period?.name ?? 'this period'} and ${year.name} by title.` : 'Search this period’s objectives by title.'}
           placeholder="Type to search…"
           searchable
           data={data}
@@ -197,14 +209,21 @@ function AlignForm({
             setParentId(value);
             setKeyResultId(null);
             setChosen(nodes.find((n) => n.id === value) ?? null);
-            setChosenLabel(data.find((d) => d.value === value)?.label ?? null);
+            setChosenLabel(options.find((d) => d.value === value)?.label ?? null);
           }}
           searchValue={search}
           onSearchChange={setSearch}
           filter={({ options }) => options}
-          nothingFoundMessage={candidates.isFetching ? 'Searching…' : 'No objective matches'}
+          nothingFoundMessage={candidates.isFetching ? 'Searching…' : nothingYet ? 'Nothing to align to yet' : 'No objective matches'}
           comboboxProps={{ withinPortal: true }}
         />
+        {nothingYet && (
+          <Text size="sm" c="dimmed" role="note">
+            {period?.name ?? 'This period'}
+            {year ? ` and ${year.name} have` : ' has'} no draft or active objective to align to yet: the company’s come first. Align this
+            one once they exist; it stays a draft meanwhile.
+          </Text>
+        )}
         {chosen && chosen.keyResults.length > 0 && (
           <Select
             label="Key result (optional)"

@@ -79,9 +79,15 @@ public sealed class AlignObjectiveHandler(IOkrDbContext db, AccessPolicyProvider
         if (command.Kind == AlignmentKind.Contributes && command.Weight != 1 && !policy.CanEdit(ObjectiveAccess.Of(parent)))
             throw new ForbiddenException("Only those who can edit the parent objective can give a contribution a weight other than 1.");
 
-        var edges = await db.LiveAlignments().Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId }).ToListAsync(cancellationToken);
-        var alignment = Alignment.Create(child, parent, parentKeyResult, command.Kind, command.Weight,
-            edges.Select(e => (e.ChildObjectiveId, e.ParentObjectiveId)), clock.UtcNow);
+        // What the rules need of the graph: the child's own links (a duplicate) and everything above the parent (a cycle:
+        // the child among the parent's ancestors), read a level at a time, not every alignment of the organisation.
+        var graph = await AlignmentGraph.LoadAsync([child.Id, parent.Id], upwards: true, async frontier =>
+            (await db.LiveAlignments()
+                .Where(a => EF.Parameter(frontier).Contains(a.ChildObjectiveId))
+                .Select(a => new { a.ChildObjectiveId, a.ParentObjectiveId })
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.ChildObjectiveId, a.ParentObjectiveId)));
+        var alignment = Alignment.Create(child, parent, parentKeyResult, command.Kind, command.Weight, graph.Edges, clock.UtcNow);
         // A leftover link to a deleted key result of that parent links nothing (and is not a duplicate): the new one replaces it.
         db.Alignments.RemoveRange(await db.Alignments
             .Where(a => a.ChildObjectiveId == child.Id && a.ParentObjectiveId == parent.Id)
