@@ -65,8 +65,14 @@ test('a lead drafts an objective, fixes what the coach flags, aligns and activat
     await card.locator('[data-rule="objective.title_has_numbers"]').waitFor();
     await card.locator('[data-rule="objective.no_key_results"]').waitFor();
 
-    // Activating without a measurable key result is refused, in words, next to the button.
+    // Activating asks first, naming what is still open (the coach's findings, no alignment); going ahead without a
+    // measurable key result is refused, in words, next to the button.
     await card.getByRole('button', { name: 'Activate' }).click();
+    const confirm = page.getByRole('dialog', { name: /^Activate/ });
+    await confirm.getByText(/The coach has \d+ open findings? on it/).waitFor();
+    await confirm.getByText('It is not aligned to anything above it').waitFor();
+    await screenshot(page, 'journey-activate-confirm');
+    await confirm.getByRole('button', { name: 'Activate anyway' }).click();
     await card.getByRole('alert').filter({ hasText: 'needs at least one measurable key result' }).waitFor();
 
     // The first key result is phrased as an activity: the coach flags it while typing. A milestone has no baseline or target.
@@ -136,10 +142,16 @@ test('a lead drafts an objective, fixes what the coach flags, aligns and activat
     await card.getByText('Contributes ×1').waitFor();
     await gone(card.locator('[data-rule="objective.not_aligned"]'), 'aligned to nothing');
 
-    // Activate it.
+    // Activate it (confirming what the coach may still say), and see that it worked.
     await card.getByRole('button', { name: 'Activate' }).click();
-    await page.waitForFunction((name) => document.querySelector(`article[aria-label="${name}"]`)?.getAttribute('data-state') === 'ACTIVE', fixed);
+    const isActive = () =>
+      page.waitForFunction((name) => document.querySelector(`article[aria-label="${name}"]`)?.getAttribute('data-state') === 'ACTIVE', fixed);
+    if ((await Promise.race([isActive().then(() => 'active'), confirm.waitFor().then(() => 'asked')])) === 'asked') {
+      await confirm.getByRole('button', { name: 'Activate anyway' }).click();
+    }
+    await isActive();
     await card.getByText('Active', { exact: true }).waitFor();
+    await card.getByRole('status').filter({ hasText: 'Activated: it counts in Product Management’s progress now' }).waitFor();
     assert.equal(await card.getByRole('button', { name: 'Activate' }).count(), 0);
 
     // Before any check-in: on the dashboard, in Product Management's section, at 0% and off the plan.

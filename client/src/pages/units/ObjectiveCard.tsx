@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Card, Divider, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Divider, Group, List, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/rest';
 import { describeError, ifMatch } from '../../api/http';
@@ -26,6 +26,28 @@ const activationWords: Record<string, string> = {
 };
 
 const stateColor = { DRAFT: 'orange', ACTIVE: 'indigo', CLOSED: 'teal', CANCELLED: 'gray' } as const;
+
+/**
+ * What to weigh before activating a draft, in words: the coach's open findings (errors and warnings), no alignment (below
+ * the company), a parent that is itself still a draft, and a period still in planning. Empty: nothing to ask.
+ */
+export function activationConcerns(
+  objective: Pick<PlanObjectiveFragment, 'parents'>,
+  findings: readonly Pick<Finding, 'severity' | 'message'>[],
+  unit: Pick<UnitContext, 'ancestors'>,
+  periodState: PeriodState | undefined,
+): string[] {
+  const concerns: string[] = [];
+  const open = findings.filter((f) => f.severity !== 'INFO');
+  if (open.length > 0)
+    concerns.push(`The coach has ${open.length} open finding${open.length === 1 ? '' : 's'} on it: “${open[0]!.message}”${open.length > 1 ? ' and more' : ''}.`);
+  if (objective.parents.length === 0 && unit.ancestors.length > 0)
+    concerns.push('It is not aligned to anything above it: nobody will see what it moves.');
+  const draftParents = objective.parents.filter((p) => p.parent.state === 'DRAFT');
+  if (draftParents.length > 0) concerns.push(`Its parent “${draftParents[0]!.parent.title}” is still a draft and may still change.`);
+  if (periodState === 'PLANNING') concerns.push('The period is still in planning: other teams may still be drafting and aligning.');
+  return concerns;
+}
 
 export function ObjectiveCard({
   objective,
@@ -73,12 +95,21 @@ export function ObjectiveCard({
   const draft = objective.state === 'DRAFT';
   const objectiveFindings = findings.get(objective.id) ?? [];
 
+  const [confirming, setConfirming] = useState<string[] | null>(null);
+  const [activated, setActivated] = useState(false);
+  const askOrActivate = () => {
+    const concerns = activationConcerns(objective, [...objectiveFindings, ...objective.keyResults.flatMap((k) => findings.get(k.id) ?? [])], unit, periodState);
+    if (concerns.length > 0) setConfirming(concerns);
+    else void activate();
+  };
   const activate = async () => {
+    setConfirming(null);
     setActivating(true);
     setActivationError(null);
     try {
       await api.objectives.activateObjective(objective.id, ifMatch(objective.version));
       await onChanged();
+      setActivated(true);
     } catch (e) {
       const problem = describeError(e);
       setActivationError((problem.code && activationWords[problem.code]) ?? problem.message);
@@ -237,7 +268,7 @@ export function ObjectiveCard({
             <Divider />
             <Group gap="sm" align="flex-start" wrap="wrap">
               {draft && decide.allowed && (
-                <Button onClick={() => void activate()} loading={activating} color="green">
+                <Button onClick={askOrActivate} loading={activating} color="green">
                   Activate
                 </Button>
               )}
@@ -282,6 +313,29 @@ export function ObjectiveCard({
             )}
           </>
         )}
+        {activated && objective.state === 'ACTIVE' && (
+          <Text size="sm" c="green.8" role="status">
+            Activated: it counts in {unit.name}’s progress now, and its key results’ owners can check in.
+          </Text>
+        )}
+        <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={`Activate “${objective.title}”?`} centered>
+          <Stack gap="md">
+            <Text size="sm">Once active it counts in progress and cannot go back to being a draft. Before you do:</Text>
+            <List size="sm" spacing={4}>
+              {(confirming ?? []).map((c) => (
+                <List.Item key={c}>{c}</List.Item>
+              ))}
+            </List>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                Keep it a draft
+              </Button>
+              <Button color="green" onClick={() => void activate()}>
+                Activate anyway
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       </Stack>
     </Card>
   );
