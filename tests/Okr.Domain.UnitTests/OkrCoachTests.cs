@@ -108,6 +108,48 @@ public class OkrCoachTests
         Rules(Review(objective, KeyResult(objective))).Contains("objective.title_has_numbers").Should().Be(flagged);
     }
 
+    [Theory]
+    [InlineData("Improve onboarding", true)]
+    [InlineData("Increase customer satisfaction", true)]
+    [InlineData("Work on retention", true)]
+    [InlineData("Onboarding", true)]
+    [InlineData("Improve onboarding so new customers succeed in week one", false)]
+    [InlineData("New customers succeed on their own in their first week", false)]
+    [InlineData("Delight our customers", false)]
+    public void A_vague_objective_title_is_flagged(string title, bool flagged)
+    {
+        var objective = Objective(title: title);
+
+        var finding = Review(objective, KeyResult(objective)).SingleOrDefault(f => f.RuleId == "objective.vague_title");
+
+        (finding is not null).Should().Be(flagged);
+        if (flagged) finding!.Message.Should().StartWith($"“{title}” names an area to work on");
+    }
+
+    [Fact]
+    public void A_baseline_typed_without_its_method_is_asked_for_the_method_not_the_baseline()
+    {
+        var objective = Objective();
+
+        var withBaseline = Review(objective, KeyResult(objective, baselineMethod: null)).Single(f => f.RuleId == "key_result.no_baseline_method");
+        var without = Review(objective, KeyResult(objective, measure: TestData.Increase(null, 75), baselineMethod: null))
+            .Single(f => f.RuleId == "key_result.no_baseline_method");
+
+        withBaseline.Message.Should().StartWith("Say how the baseline was measured");
+        without.Message.Should().StartWith("Record the baseline");
+    }
+
+    [Fact]
+    public void A_key_result_at_its_target_is_finished_work_the_coach_leaves_alone()
+    {
+        var objective = Objective();
+        CoachKeyResult Done(string title) => KeyResult(objective, title: title, baselineMethod: null, status: OkrStatus.OnTrack) with { Progress = 1 };
+
+        Review(objective, Done("Launch the self-service portal")).Should().BeEmpty();
+        Review(objective, KeyResult(objective, title: "Launch the self-service portal", baselineMethod: null) with { Progress = 0.99 })
+            .Select(f => f.RuleId).Should().BeEquivalentTo("key_result.activity_phrasing", "key_result.no_baseline_method");
+    }
+
     public static TheoryData<Measure, bool> Measurability => new()
     {
         { TestData.Increase(60, null), false },

@@ -30,9 +30,10 @@ public sealed record CoachObjective(
     Guid Id, Guid UnitId, string Title, ObjectiveType Type, ObjectiveState State, Guid? OwnerId,
     int AlignedParentCount, int InitiativeCount);
 
+/// <param name="Progress">Progress now (0–1, 1 at the target): a key result at its target is finished work the coach leaves alone.</param>
 public sealed record CoachKeyResult(
     Guid Id, Guid ObjectiveId, string Title, Guid? OwnerId, Measure Measure,
-    string? BaselineMethod, OkrStatus Status, ForecastResult? Forecast);
+    string? BaselineMethod, OkrStatus Status, ForecastResult? Forecast, double Progress = 0);
 
 /// <summary>A snapshot of one period's OKRs, as the coach reads them.</summary>
 public sealed record CoachInput(
@@ -62,6 +63,19 @@ public static partial class OkrCoach
         "write", "design", "deploy", "publish", "migrate", "introduce", "instrument", "hold", "organise", "organize",
         "start", "roll out", "set up", "kick off",
     };
+
+    /// <summary>
+    /// Verbs of direction without a destination: "Improve onboarding" names an area to work on, not what will be true.
+    /// With a few words more it usually says the outcome ("Improve onboarding so new customers succeed in week one").
+    /// </summary>
+    public static readonly IReadOnlySet<string> VagueVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "improve", "increase", "enhance", "optimise", "optimize", "better", "boost", "grow", "support", "maintain",
+        "continue", "streamline", "strengthen", "work on", "focus on",
+    };
+
+    /// <summary>A title this short, or a vague verb with this few words after it, says too little to align to.</summary>
+    public const int VagueTitleWords = 4;
 
     public static IReadOnlyList<CoachFinding> Review(CoachInput input)
     {
@@ -107,6 +121,10 @@ public static partial class OkrCoach
         else if (keyResults.Count > MaxKeyResultsPerObjective)
             Add("objective.too_many_key_results", FindingSeverity.Warning, $"{keyResults.Count} key results: keep to {MaxKeyResultsPerObjective} at most, so focus stays on what matters.");
 
+        if (IsVague(o.Title))
+            Add("objective.vague_title", FindingSeverity.Warning,
+                $"“{o.Title.Trim()}” names an area to work on, not what will be true: say the outcome, e.g. “New customers succeed on their own in their first week”.");
+
         if (DigitPattern().IsMatch(o.Title))
             Add("objective.title_has_numbers", FindingSeverity.Warning, "The title carries numbers: an objective is the qualitative why; put the numbers in key results.");
 
@@ -131,14 +149,19 @@ public static partial class OkrCoach
         void Add(string rule, FindingSeverity severity, string message) =>
             findings.Add(new(rule, severity, message, FindingSubject.KeyResult, k.Id));
 
+        // Finished work: a key result at its target (or achieved) has nothing left to fix.
+        if (k.Progress >= 1 || k.Status == OkrStatus.Achieved)
+            return;
+
         if (!k.Measure.IsMeasurable)
             Add("key_result.not_measurable", FindingSeverity.Error, k.Measure.Target is null
                 ? "Set a target: without one, progress cannot be measured."
                 : "The target equals the baseline: there is no movement to measure.");
 
         if (k.Measure.Kind != MetricKind.Milestone && (k.Measure.Baseline is null || string.IsNullOrWhiteSpace(k.BaselineMethod)))
-            Add("key_result.no_baseline_method", FindingSeverity.Warning,
-                "Record the baseline and how it was measured: no baseline, no proof of movement.");
+            Add("key_result.no_baseline_method", FindingSeverity.Warning, k.Measure.Baseline is null
+                ? "Record the baseline and how it was measured: no baseline, no proof of movement."
+                : "Say how the baseline was measured (the report, query or tool): a number nobody can measure again proves no movement.");
 
         if (StartsWithActivityVerb(k.Title))
             Add("key_result.activity_phrasing", FindingSeverity.Warning,
@@ -156,6 +179,16 @@ public static partial class OkrCoach
         var words = WordPattern().Matches(title).Select(m => m.Value).Take(2).ToList();
         if (words.Count == 0) return false;
         return ActivityVerbs.Contains(words[0]) || (words.Count > 1 && ActivityVerbs.Contains(words[0] + " " + words[1]));
+    }
+
+    /// <summary>Two words or fewer, or a vague verb with at most <see cref="VagueTitleWords"/> words in all.</summary>
+    public static bool IsVague(string title)
+    {
+        var words = WordPattern().Matches(title).Select(m => m.Value).ToList();
+        if (words.Count == 0) return false;
+        if (words.Count <= 2) return true;
+        var vague = VagueVerbs.Contains(words[0]) || VagueVerbs.Contains(words[0] + " " + words[1]);
+        return vague && words.Count <= VagueTitleWords;
     }
 
     [GeneratedRegex(@"\d")]

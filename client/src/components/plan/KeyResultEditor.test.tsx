@@ -140,6 +140,17 @@ describe('KeyResultEditor', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('coach-hints')).toHaveTextContent('reads as an activity');
   });
 
+  it('asks for a target only once the person has been to the field', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderEditor();
+    await fill(user, screen.getByRole('textbox', { name: /Key result/ }), 'Weekly active Tier 1 customers');
+    expect(screen.queryByText(/Set a target/)).toBeNull();
+
+    await user.click(screen.getByRole('textbox', { name: /Target/ }));
+    await user.tab();
+    expect(await screen.findByText(/Set a target/)).toBeInTheDocument();
+  });
+
   it('updates with the version it read (If-Match) and keeps the owning unit', async () => {
     const user = userEvent.setup({ delay: null });
     updateKeyResult.mockResolvedValue({ id: 'kr-9' });

@@ -166,6 +166,8 @@ export function KeyResultEditor({
     direction: values.direction,
     baseline: num(values.baseline),
     target: num(values.target),
+    // Not before the person reaches the field: "Set a target" while they are still typing the title is noise.
+    targetVisited: form.isTouched('target') || form.submitting,
   });
 
   const submit = form.onSubmit(async (v) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMeasure, keyResultHints, measureProblem, objectiveHints, startsWithActivityVerb } from './coachHints';
+import { describeMeasure, isVague, keyResultHints, measureProblem, objectiveHints, startsWithActivityVerb } from './coachHints';
 
 const kr = (over: Partial<Parameters<typeof keyResultHints>[0]>) =>
   keyResultHints({ title: 'Weekly active Tier 1 customers', metricKind: 'NUMBER', direction: 'INCREASE', baseline: 20, target: 60, ...over });
@@ -46,10 +46,11 @@ describe('key result hints', () => {
     expect(kr({ baseline: null, target: 0 })[0]!.message).toBe('The target equals the baseline: there is no movement to measure.');
   });
 
-  it('asks for a target once there is a title, never for a milestone', () => {
-    expect(kr({ target: null })[0]!.message).toBe('Set a target: without one, progress cannot be measured.');
-    expect(kr({ title: '', target: null })).toEqual([]);
-    expect(kr({ metricKind: 'MILESTONE', baseline: null, target: null })).toEqual([]);
+  it('asks for a target once there is a title and the person has reached the field, never for a milestone', () => {
+    expect(kr({ target: null, targetVisited: true })[0]!.message).toBe('Set a target: without one, progress cannot be measured.');
+    expect(kr({ target: null })).toEqual([]); // still typing the title
+    expect(kr({ title: '', target: null, targetVisited: true })).toEqual([]);
+    expect(kr({ metricKind: 'MILESTONE', baseline: null, target: null, targetVisited: true })).toEqual([]);
   });
 
   it('says nothing about a measurable outcome', () => {
@@ -74,5 +75,17 @@ describe('the measure in words', () => {
     expect(measureProblem({ metricKind: 'PERCENTAGE', direction: 'INCREASE', baseline: -1, target: 20 })).toMatch(/cannot be negative/);
     expect(measureProblem({ metricKind: 'NUMBER', direction: 'STAY_AT_MOST', baseline: 2, target: null })).toMatch(/threshold/);
     expect(measureProblem({ metricKind: 'MILESTONE', direction: 'INCREASE', baseline: null, target: null })).toBeNull();
+  });
+});
+
+describe('a vague objective title', () => {
+  it('is flagged as the server flags it: a short title, or a vague verb with few words', () => {
+    expect(isVague('Improve onboarding')).toBe(true);
+    expect(isVague('Work on retention')).toBe(true);
+    expect(isVague('Onboarding')).toBe(true);
+    expect(isVague('Improve onboarding so new customers succeed in week one')).toBe(false);
+    expect(isVague('Delight our customers')).toBe(false);
+    expect(isVague('')).toBe(false);
+    expect(objectiveHints('Improve onboarding').map((h) => h.ruleId)).toEqual(['objective.vague_title']);
   });
 });

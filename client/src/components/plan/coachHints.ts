@@ -26,8 +26,29 @@ export function startsWithActivityVerb(title: string): string | null {
   return activityVerbs.has(words[0]!) ? words[0]! : null;
 }
 
+/** Verbs of direction without a destination (OkrCoach.VagueVerbs): "Improve onboarding" names an area, not an outcome. */
+export const vagueVerbs: ReadonlySet<string> = new Set([
+  'improve', 'increase', 'enhance', 'optimise', 'optimize', 'better', 'boost', 'grow', 'support', 'maintain',
+  'continue', 'streamline', 'strengthen', 'work on', 'focus on',
+]);
+
+/** Two words or fewer, or a vague verb with at most four words in all (the server's objective.vague_title). */
+export function isVague(title: string): boolean {
+  const words = (title.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
+  if (words.length === 0) return false;
+  if (words.length <= 2) return true;
+  return (vagueVerbs.has(words[0]!) || vagueVerbs.has(`${words[0]} ${words[1]}`)) && words.length <= 4;
+}
+
 export function objectiveHints(title: string): Hint[] {
   const hints: Hint[] = [];
+  if (isVague(title)) {
+    hints.push({
+      ruleId: 'objective.vague_title',
+      severity: 'WARNING',
+      message: `“${title.trim()}” names an area to work on, not what will be true: say the outcome, e.g. “New customers succeed on their own in their first week”.`,
+    });
+  }
   if (/\d/.test(title)) {
     hints.push({
       ruleId: 'objective.title_has_numbers',
@@ -44,6 +65,8 @@ export interface MeasureDraft {
   direction: Direction;
   baseline: number | null;
   target: number | null;
+  /** The person has been to the target field (or tried to save): only then is a missing target worth saying. */
+  targetVisited?: boolean;
 }
 
 export function keyResultHints(draft: MeasureDraft): Hint[] {
@@ -58,7 +81,7 @@ export function keyResultHints(draft: MeasureDraft): Hint[] {
   }
   if (draft.metricKind !== 'MILESTONE') {
     if (draft.target === null) {
-      if (draft.title.trim()) {
+      if (draft.title.trim() && draft.targetVisited) {
         hints.push({ ruleId: 'key_result.not_measurable', severity: 'ERROR', message: 'Set a target: without one, progress cannot be measured.' });
       }
     } else if ((draft.direction === 'INCREASE' || draft.direction === 'DECREASE') && draft.target === (draft.baseline ?? 0)) {

@@ -47,7 +47,7 @@ public sealed class GetOkrFindingsHandler(IOkrDbContext db, OkrReadModel reads) 
             objectives.Select(o => new CoachObjective(o.Id, o.OwningUnitId, o.Title, o.Type, o.State, o.OwnerId,
                 parentCounts.GetValueOrDefault(o.Id), initiativesPerObjective.GetValueOrDefault(o.Id))).ToList(),
             keyResults.Select(k => new CoachKeyResult(k.Id, k.ObjectiveId, k.Title, k.OwnerId, k.Measure, k.BaselineMethod,
-                k.Status ?? OkrStatus.NotStarted, k.Forecast)).ToList(),
+                k.Status ?? OkrStatus.NotStarted, k.Forecast, k.Progress)).ToList(),
             focusAreaCount);
 
         return OkrCoach.Review(input)
