@@ -132,6 +132,9 @@ test('a member checks in on two key results in one keyboard pass, then reads the
     await page.getByRole('heading', { name: objective.title }).waitFor();
     const sectionA = page.getByTestId('key-result-section').filter({ hasText: failures.title });
     await sectionA.getByTestId('key-result-chart').locator('svg .recharts-line').first().waitFor();
+    // The check-ins and their form on their own tab (the overview stays short).
+    await page.getByRole('tab', { name: /^Check-ins/ }).click();
+    await page.waitForURL(/tab=check-ins/);
     const history = sectionA.getByRole('table');
     await history.getByText('A bad config push broke three nightly deploys; rolled back, guard added.').waitFor();
     await history.getByText('The flaky migration step is fixed: two failures this month, both infrastructure.').waitFor();
@@ -141,6 +144,7 @@ test('a member checks in on two key results in one keyboard pass, then reads the
     await sectionA.getByRole('form', { name: `Check in on ${failures.title}` }).waitFor();
 
     // The objective's history, from the audit trail: the latest check-in first, and who recorded it.
+    await page.getByRole('tab', { name: /^Comments and history/ }).click();
     const audit = page.getByRole('region', { name: 'History', exact: true });
     await audit.getByText(`Check-in on “${failures.title}”: 5`, { exact: false }).first().waitFor();
     assert.match(await audit.innerText(), /Morgan Member/);
@@ -185,11 +189,15 @@ test('the company objective shows charts with annotations, KPIs and initiatives,
     await active.getByText('Healthy', { exact: true }).waitFor();
     await active.getByText(/healthy at 60% or more/).waitFor();
     await active.getByRole('link', { name: /PM-101/ }).waitFor();
-    const historyNow = await active.getByRole('table').locator('tbody tr').count();
-    assert.ok(historyNow >= 3, 'the history shows the latest check-ins');
     await page.getByText('RACI').waitFor();
     await page.getByText('Aligned to it').waitFor();
     await screenshot(page, 'objective');
+    await page.getByRole('tab', { name: /^Check-ins/ }).click();
+    await active.getByRole('table').locator('tbody tr').first().waitFor();
+    const historyNow = await active.getByRole('table').locator('tbody tr').count();
+    assert.ok(historyNow >= 3, 'the history shows the latest check-ins');
+    await screenshot(page, 'objective-check-ins');
+    await page.getByRole('tab', { name: 'Overview' }).click();
 
     // As of two weeks ago: the page as it stood then.
     const past = day(-14);

@@ -12,7 +12,9 @@ type Objective = NonNullable<ObjectivePageQuery['objective']>;
 export type ObjectiveKeyResult = Objective['keyResults'][number];
 
 /** "target 75%, from 61% (30 Sept 2026)", "must stay at least 95%", "milestone". */
-export function measureWords(kr: Pick<ObjectiveKeyResult, 'metricKind' | 'direction' | 'baseline' | 'baselineMeasuredAt' | 'target' | 'unitLabel' | 'currencyCode'>): string {
+export function measureWords(
+  kr: Pick<ObjectiveKeyResult, 'metricKind' | 'direction' | 'baseline' | 'baselineMeasuredAt' | 'target' | 'unitLabel' | 'currencyCode'>,
+): string {
   const value = (v: number | null) => formatValue(v, kr.metricKind, kr.unitLabel, kr.currencyCode);
   if (kr.metricKind === 'MILESTONE') return 'milestone: done or not done';
   if (kr.direction === 'STAY_AT_LEAST') return `must stay at ${value(kr.target)} or more`;
@@ -21,7 +23,10 @@ export function measureWords(kr: Pick<ObjectiveKeyResult, 'metricKind' | 'direct
   return `target ${value(kr.target)} · baseline ${value(kr.baseline)}${when}`;
 }
 
-/** One key result: where it stands, its chart, the KPIs and initiatives beside it, its history and check-in. */
+/**
+ * One key result. The overview: where it stands, its chart, the KPIs and initiatives beside it, the latest narrative.
+ * The check-ins view: where it stands, the check-in form (for those who may) and the history.
+ */
 export function KeyResultSection({
   keyResult: kr,
   index,
@@ -29,6 +34,7 @@ export function KeyResultSection({
   now,
   checkIn,
   tracking,
+  view = 'overview',
 }: {
   keyResult: ObjectiveKeyResult;
   index: number;
@@ -38,7 +44,9 @@ export function KeyResultSection({
   checkIn: boolean;
   /** The objective is active: progress is measured against the plan. */
   tracking: boolean;
+  view?: 'overview' | 'check-ins';
 }) {
+  const overview = view === 'overview';
   const titleId = `kr-${kr.id}`;
   const value = (v: number | null) => formatValue(v, kr.metricKind, kr.unitLabel, kr.currencyCode);
   const latest = kr.checkIns[0];
@@ -98,42 +106,44 @@ export function KeyResultSection({
             Grade overridden from {kr.computedGrade?.toFixed(2) ?? '–'}: {kr.gradeOverrideReason}
           </Text>
         )}
-        {kr.description && <Text size="sm">{kr.description}</Text>}
-        {kr.baselineMethod && (
+        {overview && kr.description && <Text size="sm">{kr.description}</Text>}
+        {overview && kr.baselineMethod && (
           <Text size="xs" c="dimmed">
             Measured: {kr.baselineMethod}
           </Text>
         )}
 
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, lg: side ? 8 : 12 }}>
-            <KeyResultChart keyResult={kr} period={period} now={now} />
-          </Grid.Col>
-          {side && (
-            <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Stack gap="sm">
-                {kr.kpis.length > 0 && (
-                  <div>
-                    <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-                      KPIs it watches
-                    </Text>
-                    <KpiList kpis={kr.kpis} />
-                  </div>
-                )}
-                {kr.initiatives.length > 0 && (
-                  <div>
-                    <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-                      Initiatives
-                    </Text>
-                    <InitiativeList initiatives={kr.initiatives} />
-                  </div>
-                )}
-              </Stack>
+        {overview && (
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: side ? 8 : 12 }}>
+              <KeyResultChart keyResult={kr} period={period} now={now} />
             </Grid.Col>
-          )}
-        </Grid>
+            {side && (
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <Stack gap="sm">
+                  {kr.kpis.length > 0 && (
+                    <div>
+                      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                        KPIs it watches
+                      </Text>
+                      <KpiList kpis={kr.kpis} />
+                    </div>
+                  )}
+                  {kr.initiatives.length > 0 && (
+                    <div>
+                      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                        Initiatives
+                      </Text>
+                      <InitiativeList initiatives={kr.initiatives} />
+                    </div>
+                  )}
+                </Stack>
+              </Grid.Col>
+            )}
+          </Grid>
+        )}
 
-        {latest && (latest.narrative || latest.blockers) && (
+        {overview && latest && (latest.narrative || latest.blockers) && (
           <Blockquote color={kr.status === 'OFF_TRACK' ? 'red' : 'indigo'} p="sm" radius="md" iconSize={0}>
             <Text size="sm">{latest.narrative ?? 'No narrative.'}</Text>
             {latest.blockers && (
@@ -152,15 +162,17 @@ export function KeyResultSection({
           </Blockquote>
         )}
 
-        {checkIn && <CheckInForm keyResult={kr} titleId={titleId} />}
+        {!overview && checkIn && <CheckInForm keyResult={kr} titleId={titleId} />}
 
-        <CheckInHistory
-          checkIns={kr.checkIns}
-          metricKind={kr.metricKind}
-          unitLabel={kr.unitLabel}
-          currencyCode={kr.currencyCode}
-          caption={`Check-in history (${kr.checkIns.length})`}
-        />
+        {!overview && (
+          <CheckInHistory
+            checkIns={kr.checkIns}
+            metricKind={kr.metricKind}
+            unitLabel={kr.unitLabel}
+            currencyCode={kr.currencyCode}
+            caption={`Check-in history (${kr.checkIns.length})`}
+          />
+        )}
       </Stack>
     </Card>
   );

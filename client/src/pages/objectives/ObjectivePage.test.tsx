@@ -97,12 +97,27 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
     expect(section.getByText('Blocked')).toBeInTheDocument();
     expect(section.getByRole('link', { name: 'Jira PE-188' })).toHaveAttribute('href', 'https://jira.example/PE-188');
     expect(section.getByText(/New flow shipped/)).toBeInTheDocument();
-    const history = section.getByRole('table', { name: 'Check-in history (2)' });
+    // The overview has no history and no form: those are on the Check-ins tab.
+    expect(section.queryByRole('table')).not.toBeInTheDocument();
+    expect(section.queryByRole('form')).not.toBeInTheDocument();
+    expect(within(sales!).getByText('Sales-owned key result')).toBeInTheDocument();
+
+    await userEvent.setup({ delay: null }).click(screen.getByRole('tab', { name: 'Check-ins (4)' }));
+    const [mineCheckIns, salesCheckIns] = await screen.findAllByTestId('key-result-section');
+    const history = within(mineCheckIns!).getByRole('table', { name: 'Check-in history (2)' });
     expect(within(history).getAllByRole('row')).toHaveLength(3);
     expect(within(history).getByText('Waiting on QA')).toBeInTheDocument();
     // The check-in form only where the person may check in.
-    expect(section.getByRole('form', { name: 'Check in on Key result kr1' })).toBeInTheDocument();
-    expect(within(sales!).queryByRole('form')).not.toBeInTheDocument();
+    expect(within(mineCheckIns!).getByRole('form', { name: 'Check in on Key result kr1' })).toBeInTheDocument();
+    expect(within(salesCheckIns!).queryByRole('form')).not.toBeInTheDocument();
+  });
+
+  it('explains its status by the key results that set it', async () => {
+    graphqlMock.mockResolvedValue({
+      objective: objective({ status: 'AT_RISK', keyResults: [keyResult('kr1'), keyResult('kr2', { title: 'Renewals signed', status: 'AT_RISK' })] }),
+    });
+    renderPage();
+    expect(await screen.findByTestId('status-reason')).toHaveTextContent('At risk because KR2 “Renewals signed” is at risk.');
   });
 
   it('re-reads the objective as it stood on a past day, without check-in forms', async () => {
@@ -110,6 +125,8 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
     renderPage('/objectives/o1?asOf=2026-11-01');
     expect(await screen.findByText('As it stood at the end of 1 Nov 2026')).toBeInTheDocument();
     expect(graphqlMock).toHaveBeenCalledWith(expect.anything(), { id: 'o1', asOf: '2026-11-01T23:59:59Z' }, expect.anything());
+    await userEvent.setup({ delay: null }).click(screen.getByRole('tab', { name: /^Check-ins/ }));
+    await screen.findAllByRole('table');
     expect(screen.queryByRole('form', { name: /Check in on/ })).not.toBeInTheDocument();
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Back to today' }));
     await waitFor(() => expect(graphqlMock).toHaveBeenLastCalledWith(expect.anything(), { id: 'o1', asOf: null }, expect.anything()));
@@ -118,7 +135,7 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
   it('lets people edit and delete only their own comments', async () => {
     graphqlMock.mockResolvedValue({ objective: objective() });
     deleteComment.mockResolvedValue(undefined);
-    renderPage();
+    renderPage('/objectives/o1?tab=activity');
     const [mine, theirs] = await screen.findAllByTestId('comment');
     expect(within(theirs!).queryByRole('button', { name: /Edit|Delete/ })).not.toBeInTheDocument();
     const user = userEvent.setup({ delay: null });
@@ -131,7 +148,7 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
     const { ApiError } = await import('../../api/http');
     graphqlMock.mockResolvedValue({ objective: objective() });
     updateComment.mockRejectedValue(new ApiError('This Comment changed since you read it. Reload it and try again.', 412, 'CONFLICT'));
-    renderPage();
+    renderPage('/objectives/o1?tab=activity');
     const [mine] = await screen.findAllByTestId('comment');
     const user = userEvent.setup({ delay: null });
     await user.click(within(mine!).getByRole('button', { name: /^Edit your comment/ }));

@@ -1,25 +1,11 @@
 import type { ReactNode } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Breadcrumbs,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
 import { useMember } from '../../auth/session';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
-import { ProgressMeter, StatusBadge } from '../../components/Status';
+import { ProgressMeter, StatusBadge, statusLabel } from '../../components/Status';
 import { formatDate, percent, todayIso } from '../../components/format';
 import type { ObjectivePageQuery, RaciRole } from '../../graphql/generated';
 import { ObjectivePageDocument } from '../../graphql/documents/ObjectivePage';
@@ -71,7 +57,22 @@ export default function ObjectivePage() {
   const objective = query.data?.objective;
   if (!objective) return <NotFound />;
 
-  return <ObjectiveView objective={objective} asOfDay={asOf ? asOfDay : null} onAsOf={setAsOf} refreshing={query.isFetching} />;
+  const tabParam = params.get('tab') as ObjectiveTab | null;
+  const tab: ObjectiveTab = tabParam && tabs.includes(tabParam) ? tabParam : 'overview';
+  const setTab = (value: ObjectiveTab) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === 'overview') next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <ObjectiveView objective={objective} asOfDay={asOf ? asOfDay : null} onAsOf={setAsOf} refreshing={query.isFetching} tab={tab} onTab={setTab} />
+  );
 }
 
 function NotFound() {
@@ -87,26 +88,74 @@ function NotFound() {
   );
 }
 
-const stateWords: Record<Objective['state'], string> = { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', CANCELLED: 'Cancelled' };
-const stateColor: Record<Objective['state'], string> = { DRAFT: 'gray', ACTIVE: 'blue', CLOSED: 'dark', CANCELLED: 'gray' };
+/**
+ * Why the objective has its status, in words: its status is its worst key result's, so name those. Null when there is
+ * nothing to explain (a draft, closed or cancelled, or no key results).
+ */
+export function statusReason(
+  o: Pick<Objective, 'state' | 'status'> & {
+    keyResults: readonly Pick<Objective['keyResults'][number], 'title' | 'status'>[];
+  },
+): string | null {
+  if (o.state !== 'ACTIVE' || !o.status || o.keyResults.length === 0) return null;
+  if (o.status === 'ON_TRACK') return 'On track: every key result is on track or better.';
+  const words = statusLabel[o.status].toLowerCase();
+  const named = o.keyResults.map((k, i) => ({ ...k, name: `KR${i + 1} “${k.title}”` })).filter((k) => k.status === o.status);
+  if (named.length === 0) return null;
+  const list =
+    named.length === 1
+      ? named[0]!.name
+      : `${named
+          .slice(0, -1)
+          .map((k) => k.name)
+          .join(', ')} and ${named[named.length - 1]!.name}`;
+  return `${statusLabel[o.status]} because ${list} ${named.length === 1 ? 'is' : 'are'} ${words}.`;
+}
+
+export type ObjectiveTab = 'overview' | 'check-ins' | 'activity';
+const tabs: readonly ObjectiveTab[] = ['overview', 'check-ins', 'activity'];
+
+const stateWords: Record<Objective['state'], string> = {
+  DRAFT: 'Draft',
+  ACTIVE: 'Active',
+  CLOSED: 'Closed',
+  CANCELLED: 'Cancelled',
+};
+const stateColor: Record<Objective['state'], string> = {
+  DRAFT: 'gray',
+  ACTIVE: 'blue',
+  CLOSED: 'dark',
+  CANCELLED: 'gray',
+};
 const raciOrder: RaciRole[] = ['RESPONSIBLE', 'ACCOUNTABLE', 'CONSULTED', 'INFORMED'];
-const raciWords: Record<RaciRole, string> = { RESPONSIBLE: 'Responsible', ACCOUNTABLE: 'Accountable', CONSULTED: 'Consulted', INFORMED: 'Informed' };
+const raciWords: Record<RaciRole, string> = {
+  RESPONSIBLE: 'Responsible',
+  ACCOUNTABLE: 'Accountable',
+  CONSULTED: 'Consulted',
+  INFORMED: 'Informed',
+};
 
 function ObjectiveView({
   objective: o,
   asOfDay,
   onAsOf,
   refreshing,
+  tab,
+  onTab,
 }: {
   objective: Objective;
   asOfDay: string | null;
   onAsOf: (day: string | null) => void;
   refreshing: boolean;
+  tab: ObjectiveTab;
+  onTab: (tab: ObjectiveTab) => void;
 }) {
   const member = useMember();
   const now = o.asOf ? new Date(o.asOf) : new Date();
   const periodLink = `?period=${o.period.id}`;
   const checkInsOpen = o.state === 'ACTIVE' && !asOfDay;
+  const reason = statusReason(o);
+  const checkInCount = o.keyResults.reduce((n, k) => n + k.checkIns.length, 0);
 
   return (
     <Stack gap="md" maw={1200} mx="auto">
@@ -141,6 +190,11 @@ function ObjectiveView({
               </Badge>
             )}
           </Group>
+          {reason && (
+            <Text size="sm" c="dimmed" data-testid="status-reason">
+              {reason}
+            </Text>
+          )}
         </Stack>
         <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
       </Group>
@@ -168,79 +222,128 @@ function ObjectiveView({
         </Alert>
       )}
 
-      <Card>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label="Unit">
-            <Anchor component={Link} to={`/units/${o.owningUnit.id}${periodLink}`}>
-              {o.owningUnit.name}
-            </Anchor>
-          </Fact>
-          <Fact label="Owner">{o.owner?.displayName ?? <Text span c="dimmed">No owner</Text>}</Fact>
-          <Fact label="Period">
-            {o.period.name}{' '}
-            <Text span c="dimmed" size="xs">
-              {formatDate(o.period.start)} – {formatDate(o.period.end)}
-            </Text>
-          </Fact>
-          <Fact label="Focus area">{o.focusArea?.title ?? <Text span c="dimmed">None</Text>}</Fact>
-        </SimpleGrid>
-        <Box mt="md">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-            Progress {o.state === 'DRAFT' ? '(a draft: not tracked yet)' : `against the plan (${percent(o.expectedProgress)} of the period gone)`}
-          </Text>
-          <ProgressMeter progress={o.progress} expected={o.state === 'ACTIVE' ? o.expectedProgress : null} status={o.status} />
-        </Box>
-        {o.rolledOverFrom && (
-          <Text size="sm" mt="sm">
-            Continues{' '}
-            <Anchor component={Link} to={`/objectives/${o.rolledOverFrom.id}`}>
-              {o.rolledOverFrom.title}
-            </Anchor>{' '}
-            from {o.rolledOverFrom.period.name}.
-          </Text>
-        )}
-      </Card>
+      <Tabs value={tab} onChange={(v) => v && onTab(v as ObjectiveTab)} keepMounted={false}>
+        <Tabs.List aria-label="Objective">
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="check-ins">Check-ins ({checkInCount})</Tabs.Tab>
+          <Tabs.Tab value="activity">Comments and history ({o.comments.length})</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="md">
+            <Card>
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+                <Fact label="Unit">
+                  <Anchor component={Link} to={`/units/${o.owningUnit.id}${periodLink}`}>
+                    {o.owningUnit.name}
+                  </Anchor>
+                </Fact>
+                <Fact label="Owner">
+                  {o.owner?.displayName ?? (
+                    <Text span c="dimmed">
+                      No owner
+                    </Text>
+                  )}
+                </Fact>
+                <Fact label="Period">
+                  {o.period.name}{' '}
+                  <Text span c="dimmed" size="xs">
+                    {formatDate(o.period.start)} – {formatDate(o.period.end)}
+                  </Text>
+                </Fact>
+                <Fact label="Focus area">
+                  {o.focusArea?.title ?? (
+                    <Text span c="dimmed">
+                      None
+                    </Text>
+                  )}
+                </Fact>
+              </SimpleGrid>
+              <Box mt="md">
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                  Progress{' '}
+                  {o.state === 'DRAFT' ? '(a draft: not tracked yet)' : `against the plan (${percent(o.expectedProgress)} of the period gone)`}
+                </Text>
+                <ProgressMeter progress={o.progress} expected={o.state === 'ACTIVE' ? o.expectedProgress : null} status={o.status} />
+              </Box>
+              {o.rolledOverFrom && (
+                <Text size="sm" mt="sm">
+                  Continues{' '}
+                  <Anchor component={Link} to={`/objectives/${o.rolledOverFrom.id}`}>
+                    {o.rolledOverFrom.title}
+                  </Anchor>{' '}
+                  from {o.rolledOverFrom.period.name}.
+                </Text>
+              )}
+            </Card>
 
-      {o.state === 'CLOSED' && <GradeAndRetrospective objective={o} />}
+            {o.state === 'CLOSED' && <GradeAndRetrospective objective={o} />}
 
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <About objective={o} />
-        <Stack gap="md">
-          <Raci objective={o} />
-          <Alignment objective={o} />
-        </Stack>
-      </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <About objective={o} />
+              <Stack gap="md">
+                <Raci objective={o} />
+                <Alignment objective={o} />
+              </Stack>
+            </SimpleGrid>
 
-      <Title order={2} size="h3" mt="sm">
-        Key results ({o.keyResults.length})
-      </Title>
-      {o.keyResults.length === 0 ? (
-        <Card>
-          <Empty title="No key results yet">
-            An objective needs at least one measurable key result before it can be activated; add them on{' '}
-            <Anchor component={Link} to={`/units/${o.owningUnit.id}${periodLink}`}>
-              the unit’s page
-            </Anchor>
-            .
-          </Empty>
-        </Card>
-      ) : (
-        o.keyResults.map((kr, index) => (
-          <KeyResultSection
-            key={kr.id}
-            keyResult={kr}
-            index={index}
-            period={o.period}
-            now={now}
-            checkIn={checkInsOpen && canCheckIn(member, kr, o.owningUnit)}
-            tracking={o.state === 'ACTIVE'}
-          />
-        ))
-      )}
-
-      <Comments objectiveId={o.id} comments={o.comments} />
-
-      <ObjectiveHistory objectiveId={o.id} />
+            <Title order={2} size="h3" mt="sm">
+              Key results ({o.keyResults.length})
+            </Title>
+            {o.keyResults.length === 0 ? (
+              <Card>
+                <Empty title="No key results yet">
+                  An objective needs at least one measurable key result before it can be activated; add them on{' '}
+                  <Anchor component={Link} to={`/units/${o.owningUnit.id}${periodLink}`}>
+                    the unit’s page
+                  </Anchor>
+                  .
+                </Empty>
+              </Card>
+            ) : (
+              o.keyResults.map((kr, index) => (
+                <KeyResultSection
+                  key={kr.id}
+                  keyResult={kr}
+                  index={index}
+                  period={o.period}
+                  now={now}
+                  checkIn={false}
+                  tracking={o.state === 'ACTIVE'}
+                  view="overview"
+                />
+              ))
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="check-ins" pt="md">
+          <Stack gap="md">
+            {o.keyResults.length === 0 ? (
+              <Card>
+                <Empty title="No key results, so no check-ins">Check-ins are made on key results, once the objective is active.</Empty>
+              </Card>
+            ) : (
+              o.keyResults.map((kr, index) => (
+                <KeyResultSection
+                  key={kr.id}
+                  keyResult={kr}
+                  index={index}
+                  period={o.period}
+                  now={now}
+                  checkIn={checkInsOpen && canCheckIn(member, kr, o.owningUnit)}
+                  tracking={o.state === 'ACTIVE'}
+                  view="check-ins"
+                />
+              ))
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="activity" pt="md">
+          <Stack gap="md">
+            <Comments objectiveId={o.id} comments={o.comments} />
+            <ObjectiveHistory objectiveId={o.id} />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
@@ -365,7 +468,13 @@ function Raci({ objective: o }: { objective: Objective }) {
             const people = o.raci.filter((r) => r.role === role).map((r) => r.person.displayName);
             return (
               <Fact key={role} label={raciWords[role]}>
-                {people.length ? people.join(', ') : <Text span c="dimmed">–</Text>}
+                {people.length ? (
+                  people.join(', ')
+                ) : (
+                  <Text span c="dimmed">
+                    –
+                  </Text>
+                )}
               </Fact>
             );
           })}
@@ -429,7 +538,8 @@ function Alignment({ objective: o }: { objective: Objective }) {
               ))}
               {o.hiddenChildCount > 0 && (
                 <Text size="sm" c="dimmed">
-                  And {o.hiddenChildCount} restricted objective{o.hiddenChildCount === 1 ? '' : 's'} you cannot see (still counted).
+                  And {o.hiddenChildCount} restricted objective
+                  {o.hiddenChildCount === 1 ? '' : 's'} you cannot see (still counted).
                 </Text>
               )}
             </Stack>
@@ -440,7 +550,19 @@ function Alignment({ objective: o }: { objective: Objective }) {
   );
 }
 
-function AlignmentLine({ id, title, unit, status, detail }: { id: string; title: string; unit: string; status: Objective['status']; detail: string }) {
+function AlignmentLine({
+  id,
+  title,
+  unit,
+  status,
+  detail,
+}: {
+  id: string;
+  title: string;
+  unit: string;
+  status: Objective['status'];
+  detail: string;
+}) {
   return (
     <div>
       <Group gap={6} wrap="nowrap" align="flex-start">
