@@ -156,6 +156,19 @@ function ObjectiveView({
   const checkInsOpen = o.state === 'ACTIVE' && !asOfDay;
   const reason = statusReason(o);
   const checkInCount = o.keyResults.reduce((n, k) => n + k.checkIns.length, 0);
+  const keyResultSections = (view: 'overview' | 'check-ins') =>
+    o.keyResults.map((kr, index) => (
+      <KeyResultSection
+        key={kr.id}
+        keyResult={kr}
+        index={index}
+        period={o.period}
+        now={now}
+        checkIn={view === 'check-ins' && checkInsOpen && canCheckIn(member, kr, o.owningUnit)}
+        tracking={o.state === 'ACTIVE'}
+        view={view}
+      />
+    ));
 
   return (
     <Stack gap="md" maw={1200} mx="auto">
@@ -300,18 +313,7 @@ function ObjectiveView({
                 </Empty>
               </Card>
             ) : (
-              o.keyResults.map((kr, index) => (
-                <KeyResultSection
-                  key={kr.id}
-                  keyResult={kr}
-                  index={index}
-                  period={o.period}
-                  now={now}
-                  checkIn={false}
-                  tracking={o.state === 'ACTIVE'}
-                  view="overview"
-                />
-              ))
+              keyResultSections('overview')
             )}
           </Stack>
         </Tabs.Panel>
@@ -322,18 +324,7 @@ function ObjectiveView({
                 <Empty title="No key results, so no check-ins">Check-ins are made on key results, once the objective is active.</Empty>
               </Card>
             ) : (
-              o.keyResults.map((kr, index) => (
-                <KeyResultSection
-                  key={kr.id}
-                  keyResult={kr}
-                  index={index}
-                  period={o.period}
-                  now={now}
-                  checkIn={checkInsOpen && canCheckIn(member, kr, o.owningUnit)}
-                  tracking={o.state === 'ACTIVE'}
-                  view="check-ins"
-                />
-              ))
+              keyResultSections('check-ins')
             )}
           </Stack>
         </Tabs.Panel>
