@@ -43,6 +43,14 @@ describe('MyWeekPage', { timeout: 20_000 }, () => {
     expect(within(cards[1]!).queryByText('Due')).not.toBeInTheDocument();
     expect(within(cards[1]!).getByText(/Next check-in due in 4 days/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'No changes to check in' })).toBeDisabled();
+    expect(screen.queryByText('Your week is done')).toBeNull(); // one is still due
+  });
+
+  it('says when the week is done, and not before', async () => {
+    serve(mine([kr('b', { title: 'Ship weekly' }), kr('c', { title: 'Also checked in', lastCheckInAt: '2026-11-21T10:00:00Z' })]));
+    renderWithProviders(<MyWeekPage />);
+    expect(await screen.findByText('Your week is done')).toBeInTheDocument();
+    expect(screen.getByText(/The next check-in is due in 4 days/)).toBeInTheDocument();
   });
 
   it('checks in several key results in one keyboard pass, and keeps a refused row as typed', async () => {

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Anchor, Badge, Box, Button, Card, Group, Kbd, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Kbd, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { graphql } from '../../api/graphql';
@@ -11,7 +11,7 @@ import { formatValue, percent, relativeDays } from '../../components/format';
 import { CheckInRow } from '../../components/week/CheckInRow';
 import { fieldId, useCheckInBatch, type BatchOutcome } from '../../components/week/useCheckInBatch';
 import { MyWeekDocument } from '../../graphql/documents/MyWeek';
-import { dueLabel, myKeyResults, type MyWeekItem } from './myWeek';
+import { dueLabel, myKeyResults, weekDone, type MyWeekItem } from './myWeek';
 
 /** Your key results and this week's check-in, all in one pass. */
 export default function MyWeekPage() {
@@ -111,6 +111,7 @@ function CheckInPass({ items: fresh, cadenceDays, expected }: { items: MyWeekIte
   const toSend = batch.included(openKeyResults).length;
   const due = items.filter((item) => item.due.due).length;
   const checkedIn = open.length - due;
+  const done = weekDone(items);
 
   const submit = async () => {
     if (toSend === 0) return;
@@ -138,6 +139,13 @@ function CheckInPass({ items: fresh, cadenceDays, expected }: { items: MyWeekIte
           <Figure label="Due for a check-in" value={String(due)} color={due > 0 ? 'orange.8' : undefined} />
           <Figure label={`Checked in within ${cadenceDays} days`} value={String(checkedIn)} />
         </SimpleGrid>
+        {done && (
+          <Alert color="teal" variant="light" title="Your week is done" role="status">
+            Every key result of yours is checked in.{' '}
+            {done.nextInDays === 1 ? 'The next check-in is due tomorrow.' : `The next check-in is due in ${done.nextInDays} days.`} You can still update
+            any of them below.
+          </Alert>
+        )}
         {expected !== null && (
           <Text size="sm" c="dimmed">
             {percent(expected)} of the period has gone by: the tick on each bar is where the plan expects progress by now.

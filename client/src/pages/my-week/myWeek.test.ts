@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLabel, dueState, myKeyResults } from './myWeek';
+import { dueLabel, dueState, myKeyResults, weekDone } from './myWeek';
 import { kr, me, mine, objective } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -61,5 +61,19 @@ describe('myKeyResults', () => {
     ]);
     expect(dueLabel(items[1]!)).toBe('Check-ins start when the objective is activated');
     expect(dueLabel(items[2]!)).toBe('Closed');
+  });
+});
+
+describe('weekDone', () => {
+  const item = (due: boolean, inDays: number | null, open = true) =>
+    ({ open, due: { due, inDays } }) as unknown as Parameters<typeof weekDone>[0][number];
+
+  it('is done when nothing open is due, with the soonest next check-in', () => {
+    expect(weekDone([item(false, 3), item(false, 5), item(false, null, false)])).toEqual({ nextInDays: 3 });
+  });
+  it('is not done while something is due, nor when there was nothing to check in', () => {
+    expect(weekDone([item(false, 3), item(true, 0)])).toBeNull();
+    expect(weekDone([item(false, null, false)])).toBeNull();
+    expect(weekDone([])).toBeNull();
   });
 });

@@ -69,3 +69,13 @@ export function dueLabel(item: MyWeekItem): string {
   const days = item.due.inDays ?? 0;
   return days === 1 ? 'Next check-in due tomorrow' : `Next check-in due in ${days} days`;
 }
+
+/**
+ * The week is done when there was something to check in (an active objective's key result) and nothing is due any more:
+ * the soonest next check-in, in days (null: the week is not done).
+ */
+export function weekDone(items: readonly MyWeekItem[]): { nextInDays: number } | null {
+  const open = items.filter((item) => item.open);
+  if (open.length === 0 || open.some((item) => item.due.due)) return null;
+  return { nextInDays: Math.min(...open.map((item) => item.due.inDays ?? 1)) };
+}
