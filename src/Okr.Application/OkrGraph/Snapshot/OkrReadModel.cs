@@ -267,6 +267,20 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         return unit => byUnit.TryGetValue(unit, out var row) ? (row.Own, row.WithDescendants) : (0, 0);
     }
 
+    /// <summary>
+    /// Refuses an answer larger than <paramref name="max"/> objectives (null: no limit) before anything is read or computed:
+    /// one count of the objectives of the period these units own (null: all units). <paramref name="refusal"/> words the
+    /// refusal from the count and the limit (how to ask for less).
+    /// </summary>
+    public async Task EnsureAnswerFitsAsync(Guid periodId, IReadOnlyList<Guid>? unitIds, int? max, Func<int, int, string> refusal,
+        CancellationToken cancellationToken)
+    {
+        if (max is not { } limit) return;
+        var count = await CountObjectivesAsync(periodId, unitIds, cancellationToken);
+        if (count > limit)
+            throw new AnswerTooLargeException(Queries.GetOkrTree.GetOkrTree.TooLarge, refusal(count, limit));
+    }
+
     /// <summary>The objectives of the period these units own (null: all units), counted in one statement.</summary>
     public Task<int> CountObjectivesAsync(Guid periodId, IReadOnlyList<Guid>? unitIds, CancellationToken cancellationToken)
     {

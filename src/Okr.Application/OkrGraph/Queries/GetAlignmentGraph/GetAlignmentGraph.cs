@@ -30,13 +30,9 @@ public sealed class GetAlignmentGraphHandler(OkrReadModel reads) : IQueryHandler
         var (units, root) = await reads.RootedSubtreeAsync(query.RootUnitId, cancellationToken);
         var subtree = units.Scope(root.Id, includeDescendants: true);
         var isCompany = root.Id == units.Company?.Id;
-        if (query.MaxObjectives is { } max)
-        {
-            var count = await reads.CountObjectivesAsync(query.PeriodId, isCompany ? null : subtree, cancellationToken);
-            if (count > max)
-                throw new AnswerTooLargeException(GetOkrTree.GetOkrTree.TooLarge,
-                    $"This graph holds {count:N0} objectives, more than the {max:N0} one answer may carry. Ask for a unit's graph (rootUnitId) instead.");
-        }
+        await reads.EnsureAnswerFitsAsync(query.PeriodId, isCompany ? null : subtree, query.MaxObjectives,
+            (count, max) => $"This graph holds {count:N0} objectives, more than the {max:N0} one answer may carry. Ask for a unit's graph (rootUnitId) instead.",
+            cancellationToken);
         var snapshot = await reads.SnapshotAsync(query.PeriodId, asOf: null, isCompany ? SnapshotScope.WholePeriod : SnapshotScope.Units(subtree),
             cancellationToken);
         var scope = subtree.ToHashSet();

@@ -54,15 +54,10 @@ public sealed class GetOkrTreeHandler(OkrReadModel reads) : IQueryHandler<GetOkr
         var scope = levels is not null ? SnapshotScope.Units(levels)
             : root.Id == units.Company?.Id ? SnapshotScope.WholePeriod
             : SnapshotScope.Units(subtree);
-        if (query.MaxObjectives is { } max)
-        {
-            // One count before anything is read or computed: the answer's size is the objectives of its units.
-            var count = await reads.CountObjectivesAsync(query.PeriodId, levels ?? (scope is SnapshotScope.UnitsScope ? subtree : null), cancellationToken);
-            if (count > max)
-                throw new AnswerTooLargeException(GetOkrTree.TooLarge,
-                    $"This tree holds {count:N0} objectives, more than the {max:N0} one answer may carry. Fetch it a level at a time: " +
-                    "okrTree(depth: 1), then each unit of interest as rootUnitId.");
-        }
+        // The answer's size is the objectives of its units.
+        await reads.EnsureAnswerFitsAsync(query.PeriodId, levels ?? (scope is SnapshotScope.UnitsScope ? subtree : null), query.MaxObjectives,
+            (count, max) => $"This tree holds {count:N0} objectives, more than the {max:N0} one answer may carry. Fetch it a level at a time: " +
+                            "okrTree(depth: 1), then each unit of interest as rootUnitId.", cancellationToken);
         var snapshot = await reads.SnapshotAsync(query.PeriodId, query.AsOf, scope, cancellationToken);
         // Now, each unit's progress (cut at a depth, still over everything below it) is its maintained row (ADR 0024); as of
         // an earlier instant, it is computed from the replayed subtree.
