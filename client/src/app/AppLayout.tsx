@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useMember, useSession } from '../auth/session';
 
 interface NavItem {
@@ -66,6 +66,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{member.email}</Menu.Label>
+              <Menu.Item component={Link} to="/settings">
+                My settings
+              </Menu.Item>
               <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
             </Menu.Dropdown>
           </Menu>

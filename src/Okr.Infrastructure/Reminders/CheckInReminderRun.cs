@@ -66,7 +66,7 @@ public sealed partial class CheckInReminderRun(IServiceScopeFactory scopes, IClo
             .Select(d => (d.RecipientId, d.SubjectPersonId, d.Cycle, d.Kind)).ToHashSet();
         var peopleById = people.ToDictionary(p => p.Id);
         var myWeek = links.Spa("/my-week");
-        var preferences = links.Spa("/my-week#reminder-preferences");
+        var preferences = links.Spa("/settings#reminder-preferences");
 
         var written = 0;
         foreach (var person in people)

@@ -19,6 +19,8 @@ public sealed class MeGraphType : ObjectGraphType<MeView>
         Field<EnumerationGraphType<OrganizationRole>>("role").Resolve(c => c.Source.Role);
         Field<PersonGraphType>("person").Description("The caller as a person of their organisation.")
             .Resolve(c => c.Source.PersonId is { } id ? c.Person(id) : null);
+        Field<ReminderPreferencesGraphType>("reminderPreferences").Description("The caller's own check-in reminder preferences; null without an organisation.")
+            .ResolveAsync(async c => c.Source.PersonId is null ? null : await c.SendAsync(new GetMyReminderPreferences()));
         Field<OrganizationGraphType>("organization")
             .ResolveAsync(async c => c.Source.OrganizationId is null ? null : await c.SendAsync(new GetOrganization()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitMemberGraphType>>>>("memberships")
