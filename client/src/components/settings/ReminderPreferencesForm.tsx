@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
 import { graphql } from '../../api/graphql';
-import { describeError, ifMatch } from '../../api/http';
+import { ifMatch } from '../../api/http';
 import { MyReminderPreferencesDocument } from '../../graphql/documents/MyReminderPreferences';
 import { applyServerErrors } from '../formErrors';
 import { ErrorAlert, Loading } from '../States';
-import { isStale } from '../gaps/stale';
+import { SaveFeedback } from '../gaps/SaveFeedback';
+import { useServerValues } from '../gaps/useServerValues';
 import { browserTimeZone, daysOfWeek, hoursOfDay, timeZoneOptions } from './timeZones';
 
 export const myReminderPreferencesKey = ['okr', 'settings', 'reminder-preferences'] as const;
@@ -16,10 +17,10 @@ export const myReminderPreferencesKey = ['okr', 'settings', 'reminder-preference
 /** The organisation's zone is the empty choice: the select shows it as a named option. */
 const ORGANIZATION_ZONE = '';
 
-interface Values {
+type Values = {
   timeZone: string;
   remindersPausedUntil: string;
-}
+};
 
 const fieldNames = ['timeZone', 'remindersPausedUntil'] as const;
 
@@ -38,16 +39,9 @@ export function ReminderPreferencesForm() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm<Values>({ initialValues: { timeZone: ORGANIZATION_ZONE, remindersPausedUntil: '' }, validate: preferenceRules });
-  const preferences = query.data?.me.reminderPreferences;
-  const schedule = query.data?.me.organization?.reminders;
-  useEffect(() => {
-    if (preferences) {
-      const values = { timeZone: preferences.timeZone ?? ORGANIZATION_ZONE, remindersPausedUntil: preferences.remindersPausedUntil ?? '' };
-      form.setValues(values);
-      form.resetDirty(values);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [preferences]);
+  const preferences = query.data?.me?.reminderPreferences;
+  const schedule = query.data?.me?.organization?.reminders;
+  useServerValues(form, preferences, (p) => ({ timeZone: p.timeZone ?? ORGANIZATION_ZONE, remindersPausedUntil: p.remindersPausedUntil ?? '' }));
   const zones = useMemo(() => {
     const organizationZone = schedule?.timeZone ?? 'UTC';
     return [
@@ -96,20 +90,15 @@ export function ReminderPreferencesForm() {
               </Text>
             )}
           </Stack>
-          {error ? (
-            <Alert color="red" variant="light" role="alert" title={describeError(error).message}>
-              {isStale(error) && (
-                <Button size="xs" variant="light" color="red" mt="xs" onClick={() => { setError(null); void query.refetch(); }}>
-                  Load your current preferences
-                </Button>
-              )}
-            </Alert>
-          ) : null}
-          {saved && !form.isDirty() && (
-            <Alert color="green" variant="light" role="status">
-              {saved}
-            </Alert>
-          )}
+          <SaveFeedback
+            error={error}
+            saved={saved && !form.isDirty() ? saved : null}
+            reloadLabel="Load your current preferences"
+            onReload={() => {
+              setError(null);
+              void query.refetch();
+            }}
+          />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Stack gap={4}>
               <Select
@@ -119,6 +108,7 @@ export function ReminderPreferencesForm() {
                 searchable
                 allowDeselect={false}
                 nothingFoundMessage="No such time zone"
+                limit={40}
                 value={form.values.timeZone}
                 onChange={(v) => form.setFieldValue('timeZone', v ?? ORGANIZATION_ZONE)}
                 error={form.errors.timeZone}
@@ -144,7 +134,14 @@ export function ReminderPreferencesForm() {
               )}
             </Stack>
           </SimpleGrid>
-          <Group justify="flex-end">
+          <Group justify="space-between" gap="sm">
+            <Text size="xs" c="dimmed">
+              By email, in the app or both:{' '}
+              <Anchor href="#notification-preferences" size="xs">
+                check-in reminders under Notifications
+              </Anchor>
+              .
+            </Text>
             <Button type="submit" loading={form.submitting}>
               Save reminder preferences
             </Button>

@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { describeError, ifMatch } from '../../api/http';
+import { ifMatch } from '../../api/http';
 import type { ChangeReminderSettings, DayOfWeek } from '../../api/okr-client';
 import type { PlanOrganizationQuery } from '../../graphql/generated';
 import { useOrganization } from '../../components/plan/orgTree';
 import { applyServerErrors } from '../../components/formErrors';
 import { ErrorAlert, Loading } from '../../components/States';
-import { isStale } from '../../components/gaps/stale';
+import { SaveFeedback } from '../../components/gaps/SaveFeedback';
+import { useServerValues } from '../../components/gaps/useServerValues';
 import { daysOfWeek, hoursOfDay, timeZoneOptions } from '../../components/settings/timeZones';
 
 type Reminders = NonNullable<PlanOrganizationQuery['organization']>['reminders'];
@@ -48,13 +49,7 @@ export function ReminderSettingsAdmin() {
     validate: reminderRules,
   });
   const data = organization.data;
-  useEffect(() => {
-    if (data) {
-      form.setValues(toValues(data.reminders));
-      form.resetDirty(toValues(data.reminders));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  useServerValues(form, data?.reminders, toValues);
   const zones = useMemo(() => timeZoneOptions(data?.reminders.timeZone), [data?.reminders.timeZone]);
 
   if (organization.isLoading) return <Loading />;
@@ -88,29 +83,15 @@ export function ReminderSettingsAdmin() {
               message listing them, with a link to My week.
             </Text>
           </Stack>
-          {error ? (
-            <Alert color="red" variant="light" role="alert" title={describeError(error).message}>
-              {isStale(error) && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  mt="xs"
-                  onClick={() => {
-                    setError(null);
-                    void organization.refetch();
-                  }}
-                >
-                  Load the current settings
-                </Button>
-              )}
-            </Alert>
-          ) : null}
-          {saved && !form.isDirty() && (
-            <Alert color="green" variant="light" role="status">
-              {form.values.enabled ? 'Saved. Reminders go on this schedule from the next cycle.' : 'Saved. Reminders are off.'}
-            </Alert>
-          )}
+          <SaveFeedback
+            error={error}
+            saved={!saved || form.isDirty() ? null : form.values.enabled ? 'Saved. Reminders go on this schedule from the next cycle.' : 'Saved. Reminders are off.'}
+            reloadLabel="Load the current settings"
+            onReload={() => {
+              setError(null);
+              void organization.refetch();
+            }}
+          />
           <Switch
             label="Remind DRIs to check in"
             description="Off by default: nobody gets reminders until you turn them on."
@@ -146,6 +127,7 @@ export function ReminderSettingsAdmin() {
               searchable
               allowDeselect={false}
               nothingFoundMessage="No such time zone"
+                limit={40}
               value={form.values.timeZone}
               onChange={(v) => form.setFieldValue('timeZone', v ?? '')}
               error={form.errors.timeZone}

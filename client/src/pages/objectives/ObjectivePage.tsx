@@ -23,6 +23,8 @@ import { ProgressMeter, StatusBadge } from '../../components/Status';
 import { formatDate, percent, todayIso } from '../../components/format';
 import type { ObjectivePageQuery, RaciRole } from '../../graphql/generated';
 import { ObjectivePageDocument } from '../../graphql/documents/ObjectivePage';
+import { FollowButton } from '../../components/notifications/FollowButton';
+import { useScrollToHash } from '../../app/useScrollToHash';
 import { canCheckIn } from './access';
 import { Comments } from './Comments';
 import { KeyResultSection } from './KeyResultSection';
@@ -104,6 +106,7 @@ function ObjectiveView({
   refreshing: boolean;
 }) {
   const member = useMember();
+  useScrollToHash();
   const now = o.asOf ? new Date(o.asOf) : new Date();
   const periodLink = `?period=${o.period.id}`;
   const checkInsOpen = o.state === 'ACTIVE' && !asOfDay;
@@ -142,7 +145,10 @@ function ObjectiveView({
             )}
           </Group>
         </Stack>
-        <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
+        <Stack gap="xs" align="flex-end">
+          {!asOfDay && <FollowButton objectiveId={o.id} isFollowedByMe={o.isFollowedByMe} followerCount={o.followerCount} />}
+          <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
+        </Stack>
       </Group>
 
       {o.state === 'DRAFT' && !asOfDay && (

@@ -1,28 +1,10 @@
-import { useEffect } from 'react';
 import { Container, Stack, Text, Title } from '@mantine/core';
-import { useLocation } from 'react-router';
+import { useScrollToHash } from '../../app/useScrollToHash';
 import { useMember } from '../../auth/session';
+import { NotificationPreferencesForm } from '../../components/settings/NotificationPreferencesForm';
 import { ReminderPreferencesForm } from '../../components/settings/ReminderPreferencesForm';
 
-/** Scrolls to the section the address names (`#reminder-preferences` from the reminder email) once it is on the page. */
-function useScrollToHash() {
-  const { hash } = useLocation();
-  useEffect(() => {
-    if (!hash) return;
-    const id = decodeURIComponent(hash.slice(1));
-    let tries = 0;
-    const timer = window.setInterval(() => {
-      const target = document.getElementById(id);
-      if (target || ++tries > 40) {
-        window.clearInterval(timer);
-        target?.scrollIntoView({ block: 'start' });
-      }
-    }, 50);
-    return () => window.clearInterval(timer);
-  }, [hash]);
-}
-
-/** The signed-in person's own settings: reminders (and, from the account menu, what they are told about). */
+/** The signed-in person's own settings: check-in reminders, and what they are told of and where. */
 export default function MySettingsPage() {
   const member = useMember();
   useScrollToHash();
@@ -38,6 +20,7 @@ export default function MySettingsPage() {
           </Text>
         </Stack>
         <ReminderPreferencesForm />
+        <NotificationPreferencesForm />
       </Stack>
     </Container>
   );

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Okr.Api.GraphQL.Execution;
 using Okr.Api.GraphQL.Loading;
+using Okr.Application.Notifications.Queries.GetMyNotificationPreferences;
 using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Views;
 using Okr.Domain.Organizations;
@@ -21,6 +22,9 @@ public sealed class MeGraphType : ObjectGraphType<MeView>
             .Resolve(c => c.Source.PersonId is { } id ? c.Person(id) : null);
         Field<ReminderPreferencesGraphType>("reminderPreferences").Description("The caller's own check-in reminder preferences; null without an organisation.")
             .ResolveAsync(async c => c.Source.PersonId is null ? null : await c.SendAsync(new GetMyReminderPreferences()));
+        Field<ListGraphType<NonNullGraphType<NotificationPreferenceGraphType>>>("notificationPreferences")
+            .Description("Where each kind of notification reaches the caller (their choices, else the defaults); null without an organisation.")
+            .ResolveAsync(async c => c.Source.PersonId is null ? null : await c.SendAsync(new GetMyNotificationPreferences()));
         Field<OrganizationGraphType>("organization")
             .ResolveAsync(async c => c.Source.OrganizationId is null ? null : await c.SendAsync(new GetOrganization()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitMemberGraphType>>>>("memberships")
