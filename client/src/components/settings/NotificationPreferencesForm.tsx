@@ -72,16 +72,16 @@ export function NotificationPreferencesForm() {
             void query.refetch();
           }}
         />
-        <Table.ScrollContainer minWidth={360}>
+        <Table.ScrollContainer minWidth={280}>
           <Table verticalSpacing="sm" aria-label="Where each kind of notification reaches you">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>When</Table.Th>
-                <Table.Th w={90} ta="center">
-                  In the app
+                <Table.Th w={64} ta="center">
+                  In app
                 </Table.Th>
-                <Table.Th w={90} ta="center">
-                  By email
+                <Table.Th w={64} ta="center">
+                  Email
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>

@@ -27,7 +27,7 @@ beforeEach(() => {
   changeMyReminderPreferences.mockReset();
 });
 
-describe('ReminderPreferencesForm', { timeout: 20_000 }, () => {
+describe('ReminderPreferencesForm', { timeout: 60_000 }, () => {
   it('is the anchor the reminder email links to, says when reminders come, and pauses them until a date with the version read', async () => {
     const user = userEvent.setup({ delay: null });
     graphqlMock.mockResolvedValue(answer(3, null, null));

@@ -22,7 +22,7 @@ beforeEach(() => {
   changeReminderSettings.mockReset();
 });
 
-describe('ReminderSettingsAdmin', { timeout: 20_000 }, () => {
+describe('ReminderSettingsAdmin', { timeout: 60_000 }, () => {
   it('turns reminders on and saves the whole schedule with the organisation’s version in If-Match', async () => {
     const user = userEvent.setup({ delay: null });
     graphqlMock.mockResolvedValue(organization(4));

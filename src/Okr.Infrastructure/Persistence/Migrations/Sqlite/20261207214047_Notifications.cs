@@ -187,15 +187,8 @@ namespace Okr.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "ObjectiveFollowers");
 
-            migrationBuilder.AlterColumn<Guid>(
-                name: "OutboxMessageId",
-                table: "ReminderDeliveries",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                oldClrType: typeof(Guid),
-                oldType: "TEXT",
-                oldNullable: true);
+            // SQLite cannot make a column NOT NULL again without rebuilding the table, which EF Core does not do when migrating
+            // down; a nullable OutboxMessageId is harmless to the earlier model (it always sets one), so it stays nullable.
         }
     }
 }
