@@ -3,15 +3,7 @@
 // reminder preferences, reached as the reminder email's link reaches them. Screenshots at 1440×900 and 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, csrfHeaders, day, demoPassword, openBrowser, screenshot } from './browser.mjs';
-
-async function signIn(page, email) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/my-week/);
-}
+import { baseUrl, csrfHeaders, day, openBrowser, screenshot, signIn } from './browser.mjs';
 
 async function api(page, path, data) {
   const response = await page.request.post(`${baseUrl}${path}`, { data, headers: csrfHeaders });

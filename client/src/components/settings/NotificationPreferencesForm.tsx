@@ -13,6 +13,11 @@ export const myNotificationPreferencesKey = ['okr', 'settings', 'notification-pr
 
 type Choice = { kind: NotificationKind; inApp: boolean; email: boolean };
 
+const channels = [
+  { key: 'inApp', words: 'in the app' },
+  { key: 'email', words: 'by email' },
+] as const;
+
 /** Where each kind of notification reaches the person: in the app (the bell), by email, both or neither. */
 export function NotificationPreferencesForm() {
   const queryClient = useQueryClient();
@@ -96,24 +101,17 @@ export function NotificationPreferencesForm() {
                       {kindWords[c.kind].description}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Group justify="center">
-                      <Checkbox
-                        checked={c.inApp}
-                        onChange={(e) => set(c.kind, 'inApp', e.currentTarget.checked)}
-                        aria-label={`${kindWords[c.kind].label} in the app`}
-                      />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group justify="center">
-                      <Checkbox
-                        checked={c.email}
-                        onChange={(e) => set(c.kind, 'email', e.currentTarget.checked)}
-                        aria-label={`${kindWords[c.kind].label} by email`}
-                      />
-                    </Group>
-                  </Table.Td>
+                  {channels.map(({ key, words }) => (
+                    <Table.Td key={key}>
+                      <Group justify="center">
+                        <Checkbox
+                          checked={c[key]}
+                          onChange={(e) => set(c.kind, key, e.currentTarget.checked)}
+                          aria-label={`${kindWords[c.kind].label} ${words}`}
+                        />
+                      </Group>
+                    </Table.Td>
+                  ))}
                 </Table.Tr>
               ))}
             </Table.Tbody>
