@@ -76,3 +76,12 @@ export async function bearerToken(email) {
   if (response.status !== 200) throw new Error(`Signing in as ${email} answered ${response.status}: ${await response.text()}`);
   return (await response.json()).accessToken;
 }
+
+/** Signs in through the SPA's form and waits for My week. */
+export async function signIn(page, email) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/my-week/);
+}

@@ -3647,6 +3647,139 @@ export class KpisClient {
     }
 }
 
+export class NotificationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Mark one of your notifications read (again: no change). Another person's is not found.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
+     * @return No Content
+     */
+    markNotificationRead(id: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkNotificationRead(_response);
+        });
+    }
+
+    protected processMarkNotificationRead(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Mark all your unread notifications read; answers how many were marked.
+     * @param idempotency_Key (optional) A unique key (e.g. a UUID) that makes retrying safe: the same key and body within 24 hours replays the first answer with the header Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused; while the first request runs, 409 idempotency.in_progress. Keys belong to the caller and organisation.
+     * @return OK
+     */
+    markAllNotificationsRead(idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MarkedRead> {
+        let url_ = this.baseUrl + "/api/notifications/read-all";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkAllNotificationsRead(_response);
+        });
+    }
+
+    protected processMarkAllNotificationsRead(response: Response): Promise<MarkedRead> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarkedRead;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarkedRead>(null as any);
+    }
+}
+
 export class ObjectivesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -4566,6 +4699,130 @@ export class ObjectivesClient {
             });
         }
         return Promise.resolve<ObjectiveDto>(null as any);
+    }
+
+    /**
+     * Follow an objective you can see: hear of its comments and of its key results turning at risk or off track. Idempotent.
+     * @return No Content
+     */
+    followObjective(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/objectives/{id}/follow";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "PUT",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processFollowObjective(_response);
+        });
+    }
+
+    protected processFollowObjective(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Stop following an objective. Idempotent.
+     * @return No Content
+     */
+    unfollowObjective(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/objectives/{id}/follow";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnfollowObjective(_response);
+        });
+    }
+
+    protected processUnfollowObjective(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -5967,6 +6224,66 @@ export class PeopleClient {
             });
         }
         return Promise.resolve<PersonDto>(null as any);
+    }
+
+    /**
+     * Choose where each kind of notification reaches you: in the app, by email, both or neither. Kinds left out keep what they had.
+     * @return OK
+     */
+    changeMyNotificationPreferences(body: ChangeMyNotificationPreferences, signal?: AbortSignal): Promise<NotificationPreferenceView[]> {
+        let url_ = this.baseUrl + "/api/people/me/notification-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeMyNotificationPreferences(_response);
+        });
+    }
+
+    protected processChangeMyNotificationPreferences(response: Response): Promise<NotificationPreferenceView[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferenceView[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPreferenceView[]>(null as any);
     }
 
     /**
@@ -7658,6 +7975,12 @@ export interface ChangeInitiativeStatus {
     status: InitiativeStatus;
 }
 
+/** Sets where kinds of notification reach the caller (ADR 0028): in the app, by email, both or neither. Kinds left out keep what they had. Answers the preferences of every kind. */
+export interface ChangeMyNotificationPreferences {
+    /** One entry per kind to change; a kind at most once. */
+    preferences: NotificationPreferenceChoice[];
+}
+
 /** The caller's time zone for reminders and their holiday pause (ADR 0025). Any member, for themselves. */
 export interface ChangeMyReminderPreferences {
     /** The caller's time zone (IANA id); null: the organisation's. */
@@ -8158,12 +8481,37 @@ export interface MarkCheckpoint {
     done: boolean;
 }
 
+export interface MarkedRead {
+    /** How many notifications were unread and are read now. */
+    marked: number;
+}
+
 export type MetricKind = "NUMBER" | "PERCENTAGE" | "CURRENCY" | "MILESTONE";
 
 /** Moves a unit (with its subtree) under another parent; its objectives and history go with it. Needs a lead above the unit (its own lead cannot move it away) who also leads over the new parent, or an admin. Cycles are refused. */
 export interface MoveOrgUnit {
     /** The unit's new parent. */
     parentId: string;
+}
+
+export type NotificationKind = "REMINDER" | "MENTION" | "COMMENT" | "STATUS_CHANGED" | "ALIGNED" | "GRADED";
+
+/** Where one kind of notification reaches the caller. */
+export interface NotificationPreferenceChoice {
+    kind: NotificationKind;
+    /** In the app's inbox (the bell). */
+    inApp: boolean;
+    /** By email. */
+    email: boolean;
+}
+
+/** Where one kind of notification reaches the caller: in the app, by email, both or neither. */
+export interface NotificationPreferenceView {
+    kind: NotificationKind;
+    inApp: boolean;
+    email: boolean;
+    /** Nothing chosen yet for this kind: these are the product's defaults. */
+    isDefault: boolean;
 }
 
 /** An objective as REST returns it, for read-modify-write; lists and rollups are on GraphQL. */

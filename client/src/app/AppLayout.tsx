@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useMember, useSession } from '../auth/session';
+import { NotificationBell } from '../components/notifications/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -50,6 +51,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               {member.organizationName}
             </Text>
           </Group>
+          <Group gap="xs" wrap="nowrap">
+          <NotificationBell />
           <Menu position="bottom-end" withArrow>
             <Menu.Target>
               {/* Named by the text it shows (initials, and the name on wider screens), as speech input expects (WCAG 2.5.3). */}
@@ -66,9 +69,16 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{member.email}</Menu.Label>
+              <Menu.Item component={Link} to="/inbox">
+                Notifications
+              </Menu.Item>
+              <Menu.Item component={Link} to="/settings">
+                My settings
+              </Menu.Item>
               <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

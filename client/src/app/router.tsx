@@ -21,6 +21,8 @@ const UnitPage = lazy(() => import('../pages/units/UnitPage'));
 const ObjectivePage = lazy(() => import('../pages/objectives/ObjectivePage'));
 const PeriodsPage = lazy(() => import('../pages/periods/PeriodsPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
+const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
+const MySettingsPage = lazy(() => import('../pages/settings/MySettingsPage'));
 const ApiExplorerPage = lazy(() => import('../pages/ApiExplorerPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'objectives/:objectiveId', element: <Lazy><ObjectivePage /></Lazy> },
       { path: 'periods', element: <Lazy><PeriodsPage /></Lazy> },
       { path: 'admin', element: <Lazy><AdminPage /></Lazy> },
+      { path: 'inbox', element: <Lazy><InboxPage /></Lazy> },
+      { path: 'settings', element: <Lazy><MySettingsPage /></Lazy> },
       { path: 'api-explorer', element: <Lazy><ApiExplorerPage /></Lazy> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,10 +15,10 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   Long: { input: number; output: number; }
-  /** The `DateTimeOffset` scalar type represents a date, time and offset from UTC. `DateTimeOffset` expects timestamps to be formatted in accordance with the [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601) standard. */
-  DateTimeOffset: { input: string; output: string; }
   /** The `Date` scalar type represents a year, month and day in accordance with the [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601) standard. Format is `yyyy-MM-dd` */
   DateOnly: { input: string; output: string; }
+  /** The `DateTimeOffset` scalar type represents a date, time and offset from UTC. `DateTimeOffset` expects timestamps to be formatted in accordance with the [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601) standard. */
+  DateTimeOffset: { input: string; output: string; }
   Decimal: { input: number; output: number; }
 };
 
@@ -27,6 +27,10 @@ export type Query = {
   /** Who is calling. */
   me: Maybe<Me>;
   organization: Maybe<Organization>;
+  /** The caller's own notifications, newest first (cursor pagination). Mark them read over REST. */
+  notifications: NotificationConnection;
+  /** How many of the caller's notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** Years and quarters, by start. */
   periods: Maybe<Array<Period>>;
   period: Maybe<Period>;
@@ -51,6 +55,14 @@ export type Query = {
   dashboard: Maybe<Dashboard>;
   /** The OKR coach's findings on a period's OKRs, most severe first. */
   okrFindings: Maybe<Array<CoachFinding>>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -161,6 +173,10 @@ export type Me = {
   role: Maybe<OrganizationRole>;
   /** The caller as a person of their organisation. */
   person: Maybe<Person>;
+  /** The caller's own check-in reminder preferences; null without an organisation. */
+  reminderPreferences: Maybe<ReminderPreferences>;
+  /** Where each kind of notification reaches the caller (their choices, else the defaults); null without an organisation. */
+  notificationPreferences: Maybe<Array<NotificationPreference>>;
   organization: Maybe<Organization>;
   /** The units the caller belongs to, with their role. */
   memberships: Array<UnitMember>;
@@ -181,6 +197,36 @@ export type Person = {
   isActive: Scalars['Boolean']['output'];
 };
 
+/** The caller's own reminder preferences; change them with REST PUT /api/people/me/reminder-preferences. */
+export type ReminderPreferences = {
+  /** The caller's person's REST ETag: send it in If-Match. */
+  version: Scalars['Long']['output'];
+  /** The caller's time zone (IANA id); null: the organisation's. */
+  timeZone: Maybe<Scalars['String']['output']>;
+  /** No check-in reminders until this date, inclusive (on holiday); null: not paused. */
+  remindersPausedUntil: Maybe<Scalars['DateOnly']['output']>;
+};
+
+/** Where one kind of notification reaches the caller; change it with REST PUT /api/people/me/notification-preferences. */
+export type NotificationPreference = {
+  kind: NotificationKind;
+  /** In the app's inbox. */
+  inApp: Scalars['Boolean']['output'];
+  /** By email. */
+  email: Scalars['Boolean']['output'];
+  /** Nothing chosen yet: the product's default. */
+  isDefault: Scalars['Boolean']['output'];
+};
+
+/** What a notification is about; each kind has its own preferences per channel. */
+export type NotificationKind =
+  | 'REMINDER'
+  | 'MENTION'
+  | 'COMMENT'
+  | 'STATUS_CHANGED'
+  | 'ALIGNED'
+  | 'GRADED';
+
 /** The caller's organisation (the tenant): nothing of another organisation is ever visible. */
 export type Organization = {
   id: Scalars['ID']['output'];
@@ -188,6 +234,8 @@ export type Organization = {
   version: Scalars['Long']['output'];
   name: Scalars['String']['output'];
   settings: OrganizationSettings;
+  /** The weekly check-in reminders to DRIs. */
+  reminders: ReminderSettings;
   /** The root of the unit tree. */
   company: Maybe<OrgUnit>;
 };
@@ -213,6 +261,31 @@ export type OrganizationSettings = {
   /** A latest confidence at or below this lowers on track to at risk. */
   lowConfidence: Scalars['Int']['output'];
 };
+
+/** The organisation's weekly check-in reminders to DRIs (ADR 0025); change them with REST PUT /api/organizations/{id}/reminder-settings. */
+export type ReminderSettings = {
+  /** Whether reminders go. */
+  enabled: Scalars['Boolean']['output'];
+  /** The day they go, in each person's time zone. */
+  dayOfWeek: DayOfWeek;
+  /** The local hour they go, 0 to 23. */
+  hour: Scalars['Int']['output'];
+  /** A second nudge a day later to DRIs still due. */
+  secondNudge: Scalars['Boolean']['output'];
+  /** Missed cycles before the unit's lead is told (0: never). */
+  escalateAfterMissedCycles: Scalars['Int']['output'];
+  /** The organisation's time zone (IANA id), for people who have not chosen one. */
+  timeZone: Scalars['String']['output'];
+};
+
+export type DayOfWeek =
+  | 'SUNDAY'
+  | 'MONDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY'
+  | 'THURSDAY'
+  | 'FRIDAY'
+  | 'SATURDAY';
 
 /** A node of the organisation tree: the company, a division, a department, a team. */
 export type OrgUnit = {
@@ -318,6 +391,10 @@ export type Objective = {
   /** Children the caller cannot see (restricted): they still count in progress. */
   hiddenChildCount: Scalars['Int']['output'];
   comments: Array<Comment>;
+  /** Whether the caller follows it (hears of its comments and of key results turning at risk or off track). Follow with REST PUT /api/objectives/{id}/follow. */
+  isFollowedByMe: Scalars['Boolean']['output'];
+  /** How many people follow it. */
+  followerCount: Scalars['Int']['output'];
   /** Responsible, accountable, consulted and informed people. */
   raci: Array<RaciEntry>;
   /** What changed, newest first, from the audit trail: the objective and its key results, check-ins, alignments, comments, RACI and links. Not affected by asOf. */
@@ -737,6 +814,41 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of the caller's notifications, newest first. */
+export type NotificationConnection = {
+  edges: Array<NotificationEdge>;
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  /** Opaque; pass it back as after. */
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** One entry of the caller's inbox: what happened, who did it, and where it leads. Mark it read with REST POST /api/notifications/{id}/read. */
+export type Notification = {
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** What happened, in one line. */
+  text: Scalars['String']['output'];
+  /** Where in the app it leads: a path such as /objectives/…. */
+  link: Scalars['String']['output'];
+  /** Who acted; null for the product's own doings (reminders). */
+  actor: Maybe<Person>;
+  /** The objective it is about, if any. */
+  objectiveId: Maybe<Scalars['ID']['output']>;
+  /** The key result it is about, if any. */
+  keyResultId: Maybe<Scalars['ID']['output']>;
+  /** The comment it is about, if any. */
+  commentId: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTimeOffset']['output'];
+  /** When the caller marked it read; null: unread. */
+  readAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  isRead: Scalars['Boolean']['output'];
+};
+
 /** An invitation to join the organisation. Its one-time token was shown once, when it was created, and is never shown again. */
 export type Invitation = {
   id: Scalars['ID']['output'];
@@ -1008,6 +1120,30 @@ export type ExecPeriodObjectivesQueryVariables = Exact<{
 
 export type ExecPeriodObjectivesQuery = { organization: { settings: { committedSuccessThreshold: number, aspirationalSuccessThreshold: number } } | null, okrTree: { units: Array<{ id: string, name: string, parentId: string | null, depth: number, objectives: Array<{ id: string, version: number, title: string, state: ObjectiveState, type: ObjectiveType, status: OkrStatus | null, progress: number, expectedProgress: number, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, owningUnit: { id: string, name: string }, owner: { id: string, displayName: string } | null, retrospective: { wentWell: string | null, learned: string | null, improve: string | null, writtenAt: string, writtenBy: { id: string, displayName: string } | null } | null, keyResults: Array<{ id: string, title: string, progress: number, status: OkrStatus | null, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null }> }> }> } | null };
 
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationInboxQueryVariables = Exact<{
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  unreadOnly: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type NotificationInboxQuery = { unreadNotificationCount: number, notifications: { nodes: Array<{ id: string, kind: NotificationKind, text: string, link: string, createdAt: string, isRead: boolean, actor: { id: string, displayName: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationPreferencesQuery = { me: { notificationPreferences: Array<{ kind: NotificationKind, inApp: boolean, email: boolean, isDefault: boolean }> | null } | null };
+
+export type MentionCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentionCandidatesQuery = { people: Array<{ id: string, displayName: string, email: string }> | null };
+
 export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1076,7 +1212,7 @@ export type PlanInvitationsQuery = { invitations: Array<{ id: string, version: n
 export type PlanOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlanOrganizationQuery = { organization: { id: string, version: number, name: string, settings: { fiscalYearStartMonth: number, checkInCadenceDays: number, stalenessGraceDays: number, aspirationalSuccessThreshold: number, committedSuccessThreshold: number, financialSuccessThreshold: number, onTrackRatio: number, atRiskRatio: number, lowConfidence: number } } | null };
+export type PlanOrganizationQuery = { organization: { id: string, version: number, name: string, settings: { fiscalYearStartMonth: number, checkInCadenceDays: number, stalenessGraceDays: number, aspirationalSuccessThreshold: number, committedSuccessThreshold: number, financialSuccessThreshold: number, onTrackRatio: number, atRiskRatio: number, lowConfidence: number }, reminders: { enabled: boolean, dayOfWeek: DayOfWeek, hour: number, secondNudge: boolean, escalateAfterMissedCycles: number, timeZone: string } } | null };
 
 export type AdminGettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1087,6 +1223,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { userId: string, email: string | null, role: OrganizationRole | null, person: { id: string, displayName: string, email: string } | null, organization: { id: string, name: string } | null, memberships: Array<{ role: UnitRole, unit: { id: string, name: string, kind: UnitKind } }> } | null };
+
+export type MyReminderPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReminderPreferencesQuery = { me: { reminderPreferences: { version: number, timeZone: string | null, remindersPausedUntil: string | null } | null, organization: { id: string, reminders: { enabled: boolean, dayOfWeek: DayOfWeek, hour: number, timeZone: string } } | null } | null };
 
 export type CheckInTargetFragment = { id: string, version: number, title: string, metricKind: MetricKind, direction: Direction, currencyCode: string | null, unitLabel: string | null, baseline: number | null, target: number | null, currentValue: number | null, latestConfidence: number | null };
 
@@ -1103,7 +1244,7 @@ export type ObjectivePageQueryVariables = Exact<{
 }>;
 
 
-export type ObjectivePageQuery = { objective: { id: string, version: number, title: string, description: string | null, type: ObjectiveType, state: ObjectiveState, visibility: Visibility, successCriteria: string | null, targetAudience: string | null, risks: string | null, dependencies: string | null, createdAt: string, activatedAt: string | null, closedAt: string | null, asOf: string | null, progress: number, expectedProgress: number, status: OkrStatus | null, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, hiddenChildCount: number, period: { id: string, name: string, state: PeriodState, start: string, end: string }, owningUnit: { id: string, name: string, ancestors: Array<{ id: string }> }, owner: { id: string, displayName: string } | null, focusArea: { id: string, title: string, description: string | null } | null, rolledOverFrom: { id: string, title: string, period: { name: string } } | null, retrospective: { wentWell: string | null, learned: string | null, improve: string | null, writtenAt: string, writtenBy: { displayName: string } | null } | null, raci: Array<{ role: RaciRole, person: { id: string, displayName: string } }>, parents: Array<{ id: string, kind: AlignmentKind, weight: number, counted: boolean, parent: { id: string, title: string, status: OkrStatus | null, owningUnit: { name: string } }, parentKeyResult: { id: string, title: string } | null }>, children: Array<{ id: string, kind: AlignmentKind, weight: number, counted: boolean, child: { id: string, title: string, status: OkrStatus | null, owningUnit: { name: string } }, parentKeyResult: { id: string, title: string } | null }>, comments: Array<{ id: string, version: number, text: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string } | null }>, keyResults: Array<{ description: string | null, baselineMeasuredAt: string | null, baselineMethod: string | null, currentValueDate: string | null, weight: number, isFinancial: boolean, progress: number, expectedProgress: number, status: OkrStatus | null, lastCheckInAt: string | null, checkInCount: number, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, id: string, version: number, title: string, metricKind: MetricKind, direction: Direction, currencyCode: string | null, unitLabel: string | null, baseline: number | null, target: number | null, currentValue: number | null, latestConfidence: number | null, owner: { id: string, displayName: string } | null, owningUnit: { id: string, name: string, ancestors: Array<{ id: string }> }, forecast: { projectedValue: number, projectedProgress: number, trendingToMiss: boolean, slopePerDay: number } | null, checkIns: Array<{ id: string, value: number, progress: number, confidence: number, reportedStatus: ReportedStatus | null, narrative: string | null, blockers: string | null, nextSteps: string | null, recordedAt: string, effectiveDate: string, author: { id: string, displayName: string } | null }>, annotations: Array<{ id: string, date: string, text: string, kind: AnnotationKind }>, kpis: Array<{ id: string, name: string, description: string | null, unitLabel: string | null, direction: KpiDirection, healthyMin: number | null, healthyMax: number | null, latestValue: { date: string, value: number, healthy: boolean, source: string | null } | null, values: Array<{ date: string, value: number, healthy: boolean }> }>, initiatives: Array<{ id: string, title: string, status: InitiativeStatus, dueDate: string | null, owner: { displayName: string } | null, externalReference: { system: string, key: string, url: string | null } | null }> }> } | null };
+export type ObjectivePageQuery = { objective: { id: string, version: number, isFollowedByMe: boolean, followerCount: number, title: string, description: string | null, type: ObjectiveType, state: ObjectiveState, visibility: Visibility, successCriteria: string | null, targetAudience: string | null, risks: string | null, dependencies: string | null, createdAt: string, activatedAt: string | null, closedAt: string | null, asOf: string | null, progress: number, expectedProgress: number, status: OkrStatus | null, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, hiddenChildCount: number, period: { id: string, name: string, state: PeriodState, start: string, end: string }, owningUnit: { id: string, name: string, ancestors: Array<{ id: string }> }, owner: { id: string, displayName: string } | null, focusArea: { id: string, title: string, description: string | null } | null, rolledOverFrom: { id: string, title: string, period: { name: string } } | null, retrospective: { wentWell: string | null, learned: string | null, improve: string | null, writtenAt: string, writtenBy: { displayName: string } | null } | null, raci: Array<{ role: RaciRole, person: { id: string, displayName: string } }>, parents: Array<{ id: string, kind: AlignmentKind, weight: number, counted: boolean, parent: { id: string, title: string, status: OkrStatus | null, owningUnit: { name: string } }, parentKeyResult: { id: string, title: string } | null }>, children: Array<{ id: string, kind: AlignmentKind, weight: number, counted: boolean, child: { id: string, title: string, status: OkrStatus | null, owningUnit: { name: string } }, parentKeyResult: { id: string, title: string } | null }>, comments: Array<{ id: string, version: number, text: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string } | null }>, keyResults: Array<{ description: string | null, baselineMeasuredAt: string | null, baselineMethod: string | null, currentValueDate: string | null, weight: number, isFinancial: boolean, progress: number, expectedProgress: number, status: OkrStatus | null, lastCheckInAt: string | null, checkInCount: number, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, id: string, version: number, title: string, metricKind: MetricKind, direction: Direction, currencyCode: string | null, unitLabel: string | null, baseline: number | null, target: number | null, currentValue: number | null, latestConfidence: number | null, owner: { id: string, displayName: string } | null, owningUnit: { id: string, name: string, ancestors: Array<{ id: string }> }, forecast: { projectedValue: number, projectedProgress: number, trendingToMiss: boolean, slopePerDay: number } | null, checkIns: Array<{ id: string, value: number, progress: number, confidence: number, reportedStatus: ReportedStatus | null, narrative: string | null, blockers: string | null, nextSteps: string | null, recordedAt: string, effectiveDate: string, author: { id: string, displayName: string } | null }>, annotations: Array<{ id: string, date: string, text: string, kind: AnnotationKind }>, kpis: Array<{ id: string, name: string, description: string | null, unitLabel: string | null, direction: KpiDirection, healthyMin: number | null, healthyMax: number | null, latestValue: { date: string, value: number, healthy: boolean, source: string | null } | null, values: Array<{ date: string, value: number, healthy: boolean }> }>, initiatives: Array<{ id: string, title: string, status: InitiativeStatus, dueDate: string | null, owner: { displayName: string } | null, externalReference: { system: string, key: string, url: string | null } | null }> }> } | null };
 
 export type ObjectiveHistoryQueryVariables = Exact<{
   id: Scalars['ID']['input'];

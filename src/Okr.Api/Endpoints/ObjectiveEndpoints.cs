@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Okr.Application.KeyResults.Commands.ArrangeKeyResults;
+using Okr.Application.Notifications.Commands.FollowObjective;
 using Okr.Application.Objectives.Commands.AlignObjective;
 using Okr.Application.Objectives.Commands.CreateObjective;
 using Okr.Application.Objectives.Commands.DeleteObjective;
@@ -46,6 +47,11 @@ public static class ObjectiveEndpoints
             .NotFoundAndStale().RuleViolations();
         group.MapPut("/{id:guid}/retrospective", WriteRetrospective)
             .Operation(nameof(WriteRetrospective), "Write the objective's retrospective.").NotFoundAndStale().RuleViolations();
+        group.MapPut("/{id:guid}/follow", FollowObjective)
+            .Operation(nameof(FollowObjective), "Follow an objective you can see: hear of its comments and of its key results turning at risk or off track. Idempotent.")
+            .NotFound();
+        group.MapDelete("/{id:guid}/follow", UnfollowObjective)
+            .Operation(nameof(UnfollowObjective), "Stop following an objective. Idempotent.").NotFound();
         group.MapPost("/{id:guid}/roll-over", RollOverObjective)
             .Operation(nameof(RollOverObjective), "Start a draft copy in a later period with the unfinished key results.").NotFound().RuleViolations();
     }
@@ -99,5 +105,17 @@ public static class ObjectiveEndpoints
     {
         var copy = await sender.Send(command with { Id = id }, cancellationToken);
         return Http.Created(http, $"/api/objectives/{copy.Id}", copy);
+    }
+
+    public static async Task<NoContent> FollowObjective(Guid id, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new FollowObjective(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UnfollowObjective(Guid id, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new UnfollowObjective(id), cancellationToken);
+        return TypedResults.NoContent();
     }
 }

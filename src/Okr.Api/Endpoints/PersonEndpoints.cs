@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Okr.Application.Notifications.Commands.ChangeMyNotificationPreferences;
+using Okr.Application.Notifications.Queries.GetMyNotificationPreferences;
 using Okr.Application.People.Commands.ChangeMyReminderPreferences;
 using Okr.Application.People.Commands.ChangePersonRole;
 using Okr.Application.People.Commands.PersonActivation;
@@ -23,6 +25,9 @@ public static class PersonEndpoints
             .Operation(nameof(ChangeMyReminderPreferences),
                 "Set the caller's time zone for check-in reminders (none: the organisation's) and pause them until a date (on holiday). Send If-Match.")
             .NotFoundAndStale().RuleViolations();
+        group.MapPut("/me/notification-preferences", ChangeMyNotificationPreferences)
+            .Operation(nameof(ChangeMyNotificationPreferences),
+                "Choose where each kind of notification reaches you: in the app, by email, both or neither. Kinds left out keep what they had.");
         group.MapPut("/{id:guid}/role", ChangePersonRole)
             .Operation(nameof(ChangePersonRole), "Make a person an admin or a member (admins); the last admin cannot step down. Send If-Match.")
             .NotFoundAndStale().RuleViolations();
@@ -51,4 +56,8 @@ public static class PersonEndpoints
     public static async Task<Ok<PersonDto>> ChangeMyReminderPreferences(ChangeMyReminderPreferences command, ISender sender, HttpContext http,
         CancellationToken cancellationToken) =>
         Http.Versioned(http, await sender.Send(command with { ExpectedVersion = Http.IfMatch(http) }, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<NotificationPreferenceView>>> ChangeMyNotificationPreferences(ChangeMyNotificationPreferences command,
+        ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
 }

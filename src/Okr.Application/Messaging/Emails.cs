@@ -18,6 +18,18 @@ public static class Emails
     public const string CheckInReminderKind = "check-in-reminder";
     public const string CheckInNudgeKind = "check-in-nudge";
     public const string CheckInEscalationKind = "check-in-escalation";
+    /// <summary>A notification by email (ADR 0028): the kind is this prefix and the notification's kind, e.g. <c>notification-mention</c>.</summary>
+    public const string NotificationKindPrefix = "notification-";
+
+    /// <summary>One notification by email: its words, a link to what it is about, and a link to the preferences that sent it.</summary>
+    public static OutboxMessage Notification(string email, string displayName, Guid organizationId, string organizationName, string kind,
+        string text, string subjectUrl, string preferencesUrl, DateTimeOffset now) =>
+        Compose(NotificationKindPrefix + kind, email, organizationName, organizationId, now,
+            subject: text.Length <= 120 ? text : text[..119].TrimEnd() + "…",
+            paragraphs: [$"{displayName},", text],
+            action: ("Open in Okr", subjectUrl),
+            footer: "You get this because of your notification preferences in Okr.",
+            preferences: ("Notification preferences or unsubscribe", preferencesUrl));
 
     /// <summary>A DRI's reminder (or, a day later, the nudge) listing all their due key results, with a link to My week.</summary>
     public static OutboxMessage CheckInReminder(Person person, string organizationName, IReadOnlyList<string> dueKeyResults, bool nudge,

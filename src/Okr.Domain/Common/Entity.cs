@@ -14,7 +14,40 @@ public abstract class Entity
         get => _id == Guid.Empty ? _id = Guid.CreateVersion7() : _id;
         protected init => _id = value;
     }
+
+    // Facts raised by the entity's own methods, taken by the persistence layer in the save that stores the change
+    // (notifications read them, ADR 0028). A field, not a property, so EF Core never maps it.
+    private List<IDomainEvent>? _domainEvents;
+
+    protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(domainEvent);
+
+    /// <summary>The facts raised since the last call, emptied: a save takes each once.</summary>
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        if (_domainEvents is not { Count: > 0 } events)
+            return [];
+        _domainEvents = null;
+        return events;
+    }
 }
+
+/// <summary>A fact an entity raised about itself; <see cref="EventId"/> tells one occurrence from another.</summary>
+public interface IDomainEvent
+{
+    Guid EventId { get; }
+}
+
+/// <summary>A fact with a fresh id.</summary>
+public abstract record DomainEvent : IDomainEvent
+{
+    public Guid EventId { get; } = Guid.CreateVersion7();
+}
+
+/// <summary>
+/// A person's own bookkeeping (their notifications, what they follow, their preferences): not part of any objective's
+/// history, so the audit trail leaves it out.
+/// </summary>
+public interface IPersonalRecord;
 
 /// <summary>A row that belongs to exactly one organisation (the tenant).</summary>
 public interface ITenantOwned

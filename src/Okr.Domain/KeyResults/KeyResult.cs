@@ -153,15 +153,29 @@ public sealed class KeyResult : TenantAggregate
         }
 
         var checkIn = new CheckIn(OrganizationId, Id, entry, authorId, now);
-        if (CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate)
+        var before = StatusAt(now, period, settings, objective, Progress, LastCheckInAt, LatestConfidence);
+        var becomesLatest = CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate;
+        if (becomesLatest)
         {
             CurrentValue = entry.Value;
             CurrentValueDate = entry.EffectiveDate;
+        }
+        if (objective.State == ObjectiveState.Active)
+        {
+            var after = StatusAt(now, period, settings, objective, Progress, now, becomesLatest ? entry.Confidence : LatestConfidence);
+            if (after != before)
+                Raise(new Notifications.KeyResultStatusChanged(Id, ObjectiveId, before, after));
         }
         if (objective.State == ObjectiveState.Closed)
             Grade = Computations.Grading.Round(Progress);
         return checkIn;
     }
+
+    /// <summary>The status the domain computes at an instant, from these readings (an open objective's key result).</summary>
+    private static OkrStatus StatusAt(DateTimeOffset now, Period period, OrganizationSettings settings, Objective objective,
+        double progress, DateTimeOffset? lastCheckInAt, int? latestConfidence) =>
+        KeyResultStatusRules.Compute(new KeyResultStatusInput(progress, now, period.StartsAt, period.EndsAt, lastCheckInAt, latestConfidence,
+            objective.ActivatedAt), settings);
 
     /// <summary>Grades from the measured progress when the period closes.</summary>
     public void GradeAtClose() => Grade = Computations.Grading.Round(Progress);
@@ -171,6 +185,7 @@ public sealed class KeyResult : TenantAggregate
         if (objective.State != ObjectiveState.Closed)
             throw new DomainRuleException("objective.not_closed", "A grade can only be overridden once the objective is closed.");
         (GradeOverride, GradeOverrideReason) = Computations.Grading.Override(grade, reason);
+        Raise(new Notifications.GradeOverridden(ObjectiveId, Id, GradeOverride));
     }
 
     /// <summary>The details of a copy for the next period: the last value becomes the new baseline.</summary>

@@ -60,7 +60,9 @@ public sealed class Alignment : TenantAggregate
         if (graph.WouldCreateCycle(child.Id, parent.Id))
             throw new DomainRuleException("alignment.cycle",
                 "This alignment would create a cycle: the parent already aligns (directly or through others) to this objective.");
-        return new Alignment(child, parent.Id, parentKeyResult?.Id, kind, weight, now);
+        var alignment = new Alignment(child, parent.Id, parentKeyResult?.Id, kind, weight, now);
+        alignment.Raise(new Notifications.ObjectiveAligned(alignment.Id, child.Id, parent.Id, parentKeyResult?.Id));
+        return alignment;
     }
 
     /// <summary>Only an open (draft or active) child's alignments change: a closed one's are part of its history and its parents' grades.</summary>

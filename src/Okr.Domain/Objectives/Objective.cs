@@ -190,6 +190,7 @@ public sealed class Objective : TenantAggregate
         if (State != ObjectiveState.Closed)
             throw new DomainRuleException("objective.not_closed", "A grade can only be overridden once the objective is closed.");
         (GradeOverride, GradeOverrideReason) = Computations.Grading.Override(grade, reason);
+        Raise(new Notifications.GradeOverridden(Id, null, GradeOverride));
     }
 
     public void WriteRetrospective(string? wentWell, string? learned, string? improve, Guid authorId, DateTimeOffset now)

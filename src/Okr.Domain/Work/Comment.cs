@@ -1,4 +1,5 @@
 using Okr.Domain.Common;
+using Okr.Domain.Notifications;
 
 namespace Okr.Domain.Work;
 
@@ -16,6 +17,7 @@ public sealed class Comment : TenantAggregate
         AuthorId = authorId;
         Text = Guard.Text(text, "Text", TextLimits.LongText);
         CreatedAt = now;
+        Raise(new CommentPosted(Id, objectiveId, keyResultId, authorId, Text));
     }
 
     public Guid? ObjectiveId { get; private set; }

@@ -34,12 +34,14 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     private readonly ICurrentUser? _currentUser;
     private readonly AuditScope? _audit;
     private readonly IClock? _clock;
+    private readonly IAppLinks? _links;
 
-    protected OkrDbContext(DbContextOptions options, ICurrentUser? currentUser, AuditScope? audit, IClock? clock) : base(options)
+    protected OkrDbContext(DbContextOptions options, ICurrentUser? currentUser, AuditScope? audit, IClock? clock, IAppLinks? links = null) : base(options)
     {
         _currentUser = currentUser;
         _audit = audit;
         _clock = clock;
+        _links = links;
     }
 
     /// <summary>The organisation every query is scoped to; <see cref="Guid.Empty"/> (matches nothing) when the caller has none.</summary>
@@ -72,6 +74,9 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries => Set<Okr.Domain.Reminders.ReminderDelivery>();
+    public DbSet<Okr.Domain.Notifications.Notification> Notifications => Set<Okr.Domain.Notifications.Notification>();
+    public DbSet<Okr.Domain.Notifications.ObjectiveFollower> ObjectiveFollowers => Set<Okr.Domain.Notifications.ObjectiveFollower>();
+    public DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Okr.Domain.Notifications.NotificationPreference>();
     /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
@@ -110,6 +115,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     /// <summary>The command being handled, if any: the audit trail writes nothing without one.</summary>
     internal AuditScope? Audit => _audit;
     internal IClock? Clock => _clock;
+    /// <summary>Absolute links into the SPA, for the notification emails the save writes (ADR 0028).</summary>
+    internal IAppLinks? Links => _links;
     /// <summary>What the rollup interceptor found before the save in progress, for after it (see <see cref="Interceptors.RollupInterceptor"/>).</summary>
     internal RollupChanges.Pending? PendingRollups { get; set; }
 

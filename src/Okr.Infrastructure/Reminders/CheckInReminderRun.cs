@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Okr.Application.Common.Interfaces;
 using Okr.Application.Messaging;
+using Okr.Domain.Notifications;
 using Okr.Domain.Objectives;
 using Okr.Domain.Organizations;
 using Okr.Domain.Periods;
@@ -23,7 +24,7 @@ namespace Okr.Infrastructure.Reminders;
 /// </summary>
 public sealed partial class CheckInReminderRun(IServiceScopeFactory scopes, IClock clock, IAppLinks links, ILogger<CheckInReminderRun> logger)
 {
-    /// <summary>Runs a pass; answers how many messages it wrote to the outbox.</summary>
+    /// <summary>Runs a pass; answers how many reminders (nudges, escalations) it wrote, by email or in the app only.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
@@ -65,8 +66,12 @@ public sealed partial class CheckInReminderRun(IServiceScopeFactory scopes, IClo
                 .Select(d => new { d.RecipientId, d.SubjectPersonId, d.Cycle, d.Kind }).ToListAsync(cancellationToken))
             .Select(d => (d.RecipientId, d.SubjectPersonId, d.Cycle, d.Kind)).ToHashSet();
         var peopleById = people.ToDictionary(p => p.Id);
+        // Reminder emails go unless the person turned them off (ADR 0028); their inbox hears of each reminder either way,
+        // as their preference for it in the app says.
+        var noEmail = (await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == NotificationKind.Reminder && !p.Email)
+            .Select(p => p.PersonId).ToListAsync(cancellationToken)).ToHashSet();
         var myWeek = links.Spa("/my-week");
-        var preferences = links.Spa("/my-week#reminder-preferences");
+        var preferences = links.Spa("/settings#reminder-preferences");
 
         var written = 0;
         foreach (var person in people)
@@ -89,10 +94,11 @@ public sealed partial class CheckInReminderRun(IServiceScopeFactory scopes, IClo
             if (due.Count == 0)
                 continue;
 
-            var message = Emails.CheckInReminder(person, organization.Name, due.Select(Describe).ToList(),
+            var message = noEmail.Contains(person.Id) ? null : Emails.CheckInReminder(person, organization.Name, due.Select(Describe).ToList(),
                 nudge: toSend == ReminderKind.SecondNudge, myWeek, preferences, now);
-            db.OutboxMessages.Add(message);
-            db.ReminderDeliveries.Add(new ReminderDelivery(organizationId, person.Id, person.Id, cycle.Date, toSend, message.Id, now));
+            if (message is not null)
+                db.OutboxMessages.Add(message);
+            db.ReminderDeliveries.Add(new ReminderDelivery(organizationId, person.Id, person.Id, cycle.Date, toSend, message?.Id, due.Count, now));
             var messages = 1;
 
             if (toSend == ReminderKind.Reminder)
@@ -106,10 +112,13 @@ public sealed partial class CheckInReminderRun(IServiceScopeFactory scopes, IClo
                 {
                     if (!peopleById.TryGetValue(toLead.Key, out var lead) || sent.Contains((lead.Id, person.Id, cycle.Date, ReminderKind.Escalation)))
                         continue;
-                    var escalation = Emails.CheckInEscalation(lead, person, organization.Name,
-                        toLead.Select(x => Describe(x.KeyResult)).Distinct().ToList(), settings.EscalateAfterMissedCycles, myWeek, preferences, now);
-                    db.OutboxMessages.Add(escalation);
-                    db.ReminderDeliveries.Add(new ReminderDelivery(organizationId, lead.Id, person.Id, cycle.Date, ReminderKind.Escalation, escalation.Id, now));
+                    var lateTitles = toLead.Select(x => Describe(x.KeyResult)).Distinct().ToList();
+                    var escalation = noEmail.Contains(lead.Id) ? null
+                        : Emails.CheckInEscalation(lead, person, organization.Name, lateTitles, settings.EscalateAfterMissedCycles, myWeek, preferences, now);
+                    if (escalation is not null)
+                        db.OutboxMessages.Add(escalation);
+                    db.ReminderDeliveries.Add(new ReminderDelivery(organizationId, lead.Id, person.Id, cycle.Date, ReminderKind.Escalation, escalation?.Id,
+                        lateTitles.Count, now));
                     messages++;
                 }
             }

@@ -61,6 +61,9 @@ public sealed partial class DemoSeeder(
         db.Kpis.AddRange(demo.Kpis);
         db.Annotations.AddRange(demo.Annotations);
         db.Comments.AddRange(demo.Comments);
+        // The demo is history, not news: the facts its making raised (comments, alignments, check-ins) notify nobody.
+        foreach (var entry in db.ChangeTracker.Entries<Okr.Domain.Common.Entity>())
+            entry.Entity.TakeDomainEvents();
     }
 
     /// <summary>

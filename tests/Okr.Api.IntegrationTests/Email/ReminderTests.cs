@@ -95,8 +95,8 @@ public sealed class ReminderTests(MailFixture fixture) : IClassFixture<MailFixtu
             reminder.Subject.Should().Be($"Time to check in: {(memberDue.Count == 1 ? "1 key result" : $"{memberDue.Count} key results")} in {organizationName}");
             foreach (var title in memberDue)
                 reminder.TextBody.Should().Contain(title);
-            reminder.TextBody.Should().Contain("http://okr.test/my-week\n").And.Contain("http://okr.test/my-week#reminder-preferences");
-            reminder.HtmlBody.Should().Contain("href=\"http://okr.test/my-week\"").And.Contain("href=\"http://okr.test/my-week#reminder-preferences\"");
+            reminder.TextBody.Should().Contain("http://okr.test/my-week\n").And.Contain("http://okr.test/settings#reminder-preferences");
+            reminder.HtmlBody.Should().Contain("href=\"http://okr.test/my-week\"").And.Contain("href=\"http://okr.test/settings#reminder-preferences\"");
             To("lead", Emails.CheckInReminderKind).Should().BeEmpty("it is 01:10 in Paris");
 
             // Monday 08:05 UTC: 09:05 in Paris. The lead is reminded; the admin is on holiday; the member already was.

@@ -4,6 +4,7 @@ import { useMember } from '../../auth/session';
 import { GettingStarted } from './GettingStarted';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
+import { ReminderSettingsAdmin } from './ReminderSettingsAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 
@@ -81,7 +82,10 @@ export default function AdminPage() {
             <InvitationsAdmin />
           </Tabs.Panel>
           <Tabs.Panel value="settings">
-            <SettingsAdmin />
+            <Stack gap="md">
+              <SettingsAdmin />
+              <ReminderSettingsAdmin />
+            </Stack>
           </Tabs.Panel>
         </Tabs>
       </Stack>

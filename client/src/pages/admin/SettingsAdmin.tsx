@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/rest';
-import { describeError, ifMatch } from '../../api/http';
+import { ifMatch } from '../../api/http';
 import type { ChangeOrganizationSettings } from '../../api/okr-client';
 import type { PlanOrganizationQuery } from '../../graphql/generated';
 import { useOrganization } from '../../components/plan/orgTree';
 import { applyServerErrors } from '../../components/formErrors';
 import { ErrorAlert, Loading } from '../../components/States';
-import { isStale } from '../../components/gaps/stale';
+import { SaveFeedback } from '../../components/gaps/SaveFeedback';
+import { useServerValues } from '../../components/gaps/useServerValues';
 
 type Settings = NonNullable<PlanOrganizationQuery['organization']>['settings'];
 type Values = { [K in keyof ChangeOrganizationSettings]: number | string };
@@ -79,13 +80,7 @@ export function SettingsAdmin() {
   });
 
   const data = organization.data;
-  useEffect(() => {
-    if (data) {
-      form.setValues(toValues(data.settings));
-      form.resetDirty(toValues(data.settings));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  useServerValues(form, data?.settings, toValues);
 
   if (organization.isLoading) return <Loading />;
   if (organization.error || !data) return <ErrorAlert error={organization.error} onRetry={() => void organization.refetch()} />;
@@ -104,7 +99,6 @@ export function SettingsAdmin() {
     }
   });
 
-  const stale = isStale(error);
   const pct = (v: number | string) => (v === '' || Number.isNaN(Number(v)) ? '' : ` (${Math.round(Number(v) * 100)}%)`);
   return (
     <Card>
@@ -118,29 +112,15 @@ export function SettingsAdmin() {
               The rules of the practice: statuses, grades and staleness are computed with them, for everyone.
             </Text>
           </Stack>
-          {error ? (
-            <Alert color="red" variant="light" role="alert" title={describeError(error).message}>
-              {stale && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  mt="xs"
-                  onClick={() => {
-                    setError(null);
-                    void organization.refetch();
-                  }}
-                >
-                  Load the current settings
-                </Button>
-              )}
-            </Alert>
-          ) : null}
-          {saved && !form.isDirty() && (
-            <Alert color="green" variant="light" role="status">
-              Saved. Statuses and grades now follow these rules.
-            </Alert>
-          )}
+          <SaveFeedback
+            error={error}
+            saved={saved && !form.isDirty() ? 'Saved. Statuses and grades now follow these rules.' : null}
+            reloadLabel="Load the current settings"
+            onReload={() => {
+              setError(null);
+              void organization.refetch();
+            }}
+          />
 
           <Stack gap="sm">
             <Text fw={600}>The cycle</Text>

@@ -5,6 +5,7 @@ import { describeError, ifMatch } from '../../api/http';
 import { api } from '../../api/rest';
 import { useMember } from '../../auth/session';
 import { ErrorAlert } from '../../components/States';
+import { MentionTextarea } from '../../components/notifications/MentionTextarea';
 import { rereadWhenStale } from '../../components/gaps/stale';
 import { formatDate, relativeDays } from '../../components/format';
 
@@ -46,7 +47,7 @@ export function Comments({ objectiveId, comments }: { objectiveId: string; comme
   const textError = Object.entries(fieldError).find(([k]) => k.toLowerCase() === 'text')?.[1]?.join(' ');
 
   return (
-    <Card component="section" aria-labelledby="comments-title">
+    <Card component="section" aria-labelledby="comments-title" id="comments">
       <Stack gap="md">
         <Title order={2} size="h4" id="comments-title">
           Comments ({comments.length})
@@ -66,13 +67,13 @@ export function Comments({ objectiveId, comments }: { objectiveId: string; comme
           }}
         >
           <Stack gap="xs">
-            <Textarea
+            <MentionTextarea
               label="Add a comment"
               autosize
               minRows={2}
               maxRows={8}
               value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
+              onChange={setText}
               error={textError}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -51,7 +51,7 @@ function objective(overrides: Partial<Objective> = {}): Objective {
     progress: 0.6, expectedProgress: 0.57, status: 'ON_TRACK', grade: null, computedGrade: null, gradeOverride: null, gradeOverrideReason: null, retrospective: null,
     raci: [{ role: 'ACCOUNTABLE', person: person('p-avery', 'Avery Admin') }, { role: 'CONSULTED', person: person('p-lee', 'Lee Lead') }],
     parents: [{ id: 'al1', kind: 'CONTRIBUTES', weight: 2, counted: true, parent: { id: 'o-company', title: 'Make it easy to buy', status: 'AT_RISK', owningUnit: { name: 'Acme' } }, parentKeyResult: null }],
-    children: [], hiddenChildCount: 1,
+    children: [], hiddenChildCount: 1, isFollowedByMe: false, followerCount: 2,
     comments: [
       { id: 'm1', version: 3, text: 'Mine to change.', createdAt: '2026-11-20T10:00:00Z', editedAt: null, author: person('p-morgan', 'Morgan Member') },
       { id: 'm2', version: 1, text: 'Someone else’s.', createdAt: '2026-11-21T10:00:00Z', editedAt: null, author: person('p-lee', 'Lee Lead') },

@@ -9,6 +9,8 @@ import { ProgressMeter, StatusBadge, statusLabel } from '../../components/Status
 import { formatDate, percent, todayIso } from '../../components/format';
 import type { ObjectivePageQuery, RaciRole } from '../../graphql/generated';
 import { ObjectivePageDocument } from '../../graphql/documents/ObjectivePage';
+import { FollowButton } from '../../components/notifications/FollowButton';
+import { useScrollToHash } from '../../app/useScrollToHash';
 import { canCheckIn } from './access';
 import { Comments } from './Comments';
 import { KeyResultSection } from './KeyResultSection';
@@ -151,6 +153,7 @@ function ObjectiveView({
   onTab: (tab: ObjectiveTab) => void;
 }) {
   const member = useMember();
+  useScrollToHash();
   const now = o.asOf ? new Date(o.asOf) : new Date();
   const periodLink = `?period=${o.period.id}`;
   const checkInsOpen = o.state === 'ACTIVE' && !asOfDay;
@@ -209,7 +212,10 @@ function ObjectiveView({
             </Text>
           )}
         </Stack>
-        <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
+        <Stack gap="xs" align="flex-end">
+          {!asOfDay && <FollowButton objectiveId={o.id} isFollowedByMe={o.isFollowedByMe} followerCount={o.followerCount} />}
+          <AsOfControl day={asOfDay} onChange={onAsOf} period={o.period} loading={refreshing} />
+        </Stack>
       </Group>
 
       {o.state === 'DRAFT' && !asOfDay && (

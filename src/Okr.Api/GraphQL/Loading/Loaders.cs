@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Mediator;
 using Okr.Api.GraphQL.Execution;
+using Okr.Application.Notifications.Queries.GetObjectiveFollowing;
 using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
 using Okr.Application.OkrGraph.Queries.GetUnitOkrs;
@@ -100,6 +101,9 @@ internal static class Loaders
 
     public static IDataLoaderResult<HistoryPage> History(this IResolveFieldContext context, Guid objectiveId, int first, string? after) =>
         Loader(context, "history", (first, after), Send<Guid, HistoryPage>(keys => new GetObjectiveHistory(keys, first, after)), HistoryPage.Empty).Load(objectiveId);
+
+    public static IDataLoaderResult<FollowingView> Following(this IResolveFieldContext context, Guid objectiveId) =>
+        Loader(context, "following", null, Send<Guid, FollowingView>(keys => new GetObjectiveFollowing(keys)), FollowingView.None).Load(objectiveId);
 
     public static IDataLoaderResult<IReadOnlyList<RaciView>> Raci(this IResolveFieldContext context, Guid objectiveId) =>
         Loader(context, "raci", null, Send<Guid, IReadOnlyList<RaciView>>(keys => new GetRaci(keys)), []).Load(objectiveId);

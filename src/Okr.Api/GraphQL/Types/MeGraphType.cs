@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Okr.Api.GraphQL.Execution;
 using Okr.Api.GraphQL.Loading;
+using Okr.Application.Notifications.Queries.GetMyNotificationPreferences;
 using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Views;
 using Okr.Domain.Organizations;
@@ -19,6 +20,11 @@ public sealed class MeGraphType : ObjectGraphType<MeView>
         Field<EnumerationGraphType<OrganizationRole>>("role").Resolve(c => c.Source.Role);
         Field<PersonGraphType>("person").Description("The caller as a person of their organisation.")
             .Resolve(c => c.Source.PersonId is { } id ? c.Person(id) : null);
+        Field<ReminderPreferencesGraphType>("reminderPreferences").Description("The caller's own check-in reminder preferences; null without an organisation.")
+            .ResolveAsync(async c => c.Source.PersonId is null ? null : await c.SendAsync(new GetMyReminderPreferences()));
+        Field<ListGraphType<NonNullGraphType<NotificationPreferenceGraphType>>>("notificationPreferences")
+            .Description("Where each kind of notification reaches the caller (their choices, else the defaults); null without an organisation.")
+            .ResolveAsync(async c => c.Source.PersonId is null ? null : await c.SendAsync(new GetMyNotificationPreferences()));
         Field<OrganizationGraphType>("organization")
             .ResolveAsync(async c => c.Source.OrganizationId is null ? null : await c.SendAsync(new GetOrganization()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitMemberGraphType>>>>("memberships")

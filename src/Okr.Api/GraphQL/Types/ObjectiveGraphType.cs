@@ -66,6 +66,11 @@ public sealed class ObjectiveGraphType : ObjectGraphType<ObjectiveView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("comments")
             .WithComplexityImpact(1, ListSizes.Work)
             .Resolve(c => c.ObjectiveComments(c.Source.Id, c.Source.AsOf));
+        Field<NonNullGraphType<BooleanGraphType>>("isFollowedByMe")
+            .Description("Whether the caller follows it (hears of its comments and of key results turning at risk or off track). Follow with REST PUT /api/objectives/{id}/follow.")
+            .Resolve(c => c.Following(c.Source.Id).Then(f => f.IsFollowedByMe));
+        Field<NonNullGraphType<IntGraphType>>("followerCount").Description("How many people follow it.")
+            .Resolve(c => c.Following(c.Source.Id).Then(f => f.FollowerCount));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RaciEntryGraphType>>>>("raci")
             .Description("Responsible, accountable, consulted and informed people.")
             .WithComplexityImpact(1, ListSizes.People)

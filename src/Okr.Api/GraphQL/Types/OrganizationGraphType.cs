@@ -15,6 +15,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<OrganizationView>
         Field<NonNullGraphType<LongGraphType>>("version").Description("The REST ETag: send it in If-Match to change the name or settings.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<OrganizationSettingsGraphType>>("settings").Resolve(c => c.Source.Settings);
+        Field<NonNullGraphType<ReminderSettingsGraphType>>("reminders").Description("The weekly check-in reminders to DRIs.").Resolve(c => c.Source.Reminders);
         Field<OrgUnitGraphType>("company").Description("The root of the unit tree.").Resolve(c => c.Units().Then(u => u.Company));
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Okr.Api.GraphQL.Execution;
+using Okr.Application.Notifications.Queries.GetMyNotifications;
 using Okr.Application.OkrGraph.Queries.Directory;
 using Okr.Application.OkrGraph.Queries.FindObjectives;
 using Okr.Application.OkrGraph.Queries.GetAlignmentGraph;
@@ -27,6 +28,17 @@ public sealed class QueryGraphType : ObjectGraphType
 
         Field<MeGraphType>("me").Description("Who is calling.").ResolveAsync(async c => await c.SendAsync(new GetMe()));
         Field<OrganizationGraphType>("organization").ResolveAsync(async c => await c.SendAsync(new GetOrganization()));
+
+        Field<NonNullGraphType<NotificationConnectionGraphType>>("notifications")
+            .Description("The caller's own notifications, newest first (cursor pagination). Mark them read over REST.")
+            .Argument<IntGraphType>("first", $"Page size, at most {GetMyNotifications.MaxPageSize}.", a => a.DefaultValue = GetMyNotifications.DefaultPageSize)
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .Argument<BooleanGraphType>("unreadOnly", "Only those not read yet.", a => a.DefaultValue = false)
+            .WithComplexityImpact(1, ListSizes.Notifications)
+            .ResolveAsync(async c => await c.SendAsync(new GetMyNotifications(
+                c.GetArgument("first", GetMyNotifications.DefaultPageSize), c.GetArgument<string?>("after"), c.GetArgument("unreadOnly", false))));
+        Field<NonNullGraphType<IntGraphType>>("unreadNotificationCount").Description("How many of the caller's notifications are unread.")
+            .ResolveAsync(async c => await c.SendAsync(new GetMyUnreadNotificationCount()));
 
         Field<ListGraphType<NonNullGraphType<PeriodGraphType>>>("periods").Description("Years and quarters, by start.")
             .Argument<EnumerationGraphType<PeriodKind>>("kind")

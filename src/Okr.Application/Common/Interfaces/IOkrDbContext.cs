@@ -46,6 +46,10 @@ public interface IOkrDbContext
     /// <summary>Emails waiting to be sent: add one in the same save as the change that causes it.</summary>
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries { get; }
+    /// <summary>People's inboxes (ADR 0028): written by the persistence layer from the facts a save carries.</summary>
+    DbSet<Okr.Domain.Notifications.Notification> Notifications { get; }
+    DbSet<Okr.Domain.Notifications.ObjectiveFollower> ObjectiveFollowers { get; }
+    DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -31,7 +31,7 @@ public sealed class OkrReadModel(IOkrDbContext db, IClock clock, AccessPolicyPro
         if (_organization is not null) return _organization;
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
             ?? throw new ForbiddenException("You do not belong to an organisation yet: create one or accept an invitation.");
-        return _organization = new OrganizationView(organization.Id, organization.Version, organization.Name, organization.Settings);
+        return _organization = new OrganizationView(organization.Id, organization.Version, organization.Name, organization.Settings, organization.Reminders);
     }
 
     public async ValueTask<UnitDirectory> UnitsAsync(CancellationToken cancellationToken)

@@ -6,7 +6,12 @@ namespace Okr.Application.OkrGraph.Views;
 
 /// <summary>The caller's organisation and its settings.</summary>
 /// <param name="Version">The REST ETag of the organisation (settings, name).</param>
-public sealed record OrganizationView(Guid Id, long Version, string Name, OrganizationSettings Settings);
+/// <param name="Reminders">The check-in reminders' settings (ADR 0025).</param>
+public sealed record OrganizationView(Guid Id, long Version, string Name, OrganizationSettings Settings, ReminderSettings Reminders);
+
+/// <summary>The caller's own reminder preferences (ADR 0025): their time zone (none: the organisation's) and holiday pause.</summary>
+/// <param name="Version">The REST ETag of the caller's person: send it in If-Match to change the preferences.</param>
+public sealed record ReminderPreferencesView(Guid PersonId, long Version, string? TimeZone, DateOnly? RemindersPausedUntil);
 
 /// <summary>Who is calling. <see cref="PersonId"/> is null for a signed-in user who has not joined an organisation yet.</summary>
 public sealed record MeView(Guid UserId, string? Email, Guid? PersonId, Guid? OrganizationId, OrganizationRole? Role);

@@ -32,6 +32,9 @@ public sealed class AuditTrailInterceptor : OkrSaveInterceptor
         var events = new List<(AuditEvent Event, Guid? KeyResultId)>();
         foreach (var entry in SaveInterceptors.ChangedEntries(db))
         {
+            // A person's own bookkeeping (notifications, follows, preferences) is nobody's history.
+            if (entry.Entity is IPersonalRecord)
+                continue;
             var entityType = entry.Metadata.ClrType.Name;
             var (organizationId, entityId) = entry.Entity switch
             {

@@ -7,7 +7,8 @@ namespace Okr.Infrastructure.Persistence.Interceptors;
 /// <summary>
 /// What every save of <see cref="OkrDbContext"/> goes through, in this order (ADR 0019): the write guards (tenant
 /// boundary, text lengths), the maintained rollups (they see the command's own changes), versions, then the audit
-/// trail (it records the changes with the versions already moved). Stateless: one instance serves every context; what a
+/// trail (it records the changes with the versions already moved), then the notifications of the facts the save carries
+/// (ADR 0028; after the audit trail, which leaves a person's inbox out anyway). Stateless: one instance serves every context; what a
 /// save carries from before to after it lives on the context.
 /// </summary>
 public static class SaveInterceptors
@@ -19,6 +20,7 @@ public static class SaveInterceptors
         new RollupInterceptor(),
         new VersionInterceptor(),
         new AuditTrailInterceptor(),
+        new NotificationInterceptor(),
     ];
 
     /// <summary>Adds <see cref="All"/> to a context's options.</summary>

@@ -15,8 +15,9 @@ public enum DatabaseProvider
 }
 
 /// <summary>The embedded zero-setup default.</summary>
-public sealed class SqliteOkrDbContext(DbContextOptions<SqliteOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null)
-    : OkrDbContext(options, currentUser, audit, clock)
+public sealed class SqliteOkrDbContext(DbContextOptions<SqliteOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null,
+    IAppLinks? links = null)
+    : OkrDbContext(options, currentUser, audit, clock, links)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -28,12 +29,14 @@ public sealed class SqliteOkrDbContext(DbContextOptions<SqliteOkrDbContext> opti
 }
 
 /// <summary>The real server of development and tests.</summary>
-public sealed class PostgresOkrDbContext(DbContextOptions<PostgresOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null)
-    : OkrDbContext(options, currentUser, audit, clock);
+public sealed class PostgresOkrDbContext(DbContextOptions<PostgresOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null,
+    IAppLinks? links = null)
+    : OkrDbContext(options, currentUser, audit, clock, links);
 
 /// <summary>The production target (docker-compose).</summary>
-public sealed class SqlServerOkrDbContext(DbContextOptions<SqlServerOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null)
-    : OkrDbContext(options, currentUser, audit, clock);
+public sealed class SqlServerOkrDbContext(DbContextOptions<SqlServerOkrDbContext> options, ICurrentUser? currentUser = null, AuditScope? audit = null, IClock? clock = null,
+    IAppLinks? links = null)
+    : OkrDbContext(options, currentUser, audit, clock, links);
 
 /// <summary>Lets <c>dotnet ef</c> build each provider's context without the host.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOkrDbContext>

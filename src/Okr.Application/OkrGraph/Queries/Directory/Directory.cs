@@ -14,6 +14,9 @@ namespace Okr.Application.OkrGraph.Queries.Directory;
 /// <summary>Who is calling; answers for a signed-in user who has not joined an organisation yet, too.</summary>
 public sealed record GetMe : IQuery<MeView>, IUserRequest;
 
+/// <summary>The caller's own reminder preferences (time zone, holiday pause).</summary>
+public sealed record GetMyReminderPreferences : IQuery<ReminderPreferencesView>;
+
 /// <summary>The caller's organisation with its settings.</summary>
 public sealed record GetOrganization : IQuery<OrganizationView>;
 
@@ -59,6 +62,7 @@ public sealed record GetPeriodFocusAreas(IReadOnlyCollection<Guid> PeriodIds) : 
 public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrReadModel reads, IClock clock) :
     IQueryHandler<GetMe, MeView>,
     IQueryHandler<GetOrganization, OrganizationView>,
+    IQueryHandler<GetMyReminderPreferences, ReminderPreferencesView>,
     IQueryHandler<ListPeriods, IReadOnlyList<PeriodView>>,
     IQueryHandler<GetPeriod, PeriodView>,
     IQueryHandler<GetPeriodDirectory, PeriodDirectory>,
@@ -75,6 +79,15 @@ public sealed class DirectoryHandler(IOkrDbContext db, ICurrentUser user, OkrRea
     public ValueTask<MeView> Handle(GetMe query, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new MeView(user.UserId ?? throw new UnauthenticatedException("Sign in to do this."), user.Email, user.PersonId,
             user.OrganizationId, user.Role));
+
+    public async ValueTask<ReminderPreferencesView> Handle(GetMyReminderPreferences query, CancellationToken cancellationToken)
+    {
+        var personId = user.PersonId ?? throw new ForbiddenException("You do not belong to an organisation yet.");
+        return await db.People.AsNoTracking().Where(p => p.Id == personId)
+                   .Select(p => new ReminderPreferencesView(p.Id, p.Version, p.TimeZone, p.RemindersPausedUntil))
+                   .SingleOrDefaultAsync(cancellationToken)
+               ?? throw new NotFoundException("Person", personId);
+    }
 
     public ValueTask<OrganizationView> Handle(GetOrganization query, CancellationToken cancellationToken) =>
         reads.OrganizationAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
@@ -85,24 +84,9 @@ public static class HistoryCursor
 {
     private const string Prefix = "history:";
 
-    public static string Encode(DateTimeOffset at, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Prefix}{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id:N}"));
+    public static string Encode(DateTimeOffset at, Guid id) => TimeCursor.Encode(Prefix, at, id);
 
-    public static (DateTimeOffset At, Guid Id)? Decode(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor)) return null;
-        var bytes = new byte[cursor.Length];
-        if (!Convert.TryFromBase64String(cursor, bytes, out var length)) return null;
-        var text = Encoding.UTF8.GetString(bytes, 0, length);
-        if (!text.StartsWith(Prefix, StringComparison.Ordinal)) return null;
-        var parts = text[Prefix.Length..].Split(':');
-        return parts.Length == 2
-               && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-               && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-               && Guid.TryParseExact(parts[1], "N", out var id)
-            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : null;
-    }
+    public static (DateTimeOffset At, Guid Id)? Decode(string? cursor) => TimeCursor.Decode(Prefix, cursor);
 }
 
 public sealed class GetObjectiveHistoryValidator : AbstractValidator<GetObjectiveHistory>
