@@ -72,6 +72,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries => Set<Okr.Domain.Reminders.ReminderDelivery>();
+    public DbSet<Okr.Domain.Reviews.BusinessReview> BusinessReviews => Set<Okr.Domain.Reviews.BusinessReview>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
     /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 

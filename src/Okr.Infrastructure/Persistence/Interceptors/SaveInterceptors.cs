@@ -7,7 +7,7 @@ namespace Okr.Infrastructure.Persistence.Interceptors;
 /// <summary>
 /// What every save of <see cref="OkrDbContext"/> goes through, in this order (ADR 0019): the write guards (tenant
 /// boundary, text lengths), the maintained rollups (they see the command's own changes), versions, then the audit
-/// trail (it records the changes with the versions already moved). Stateless: one instance serves every context; what a
+/// trail (it records the changes with the versions already moved); rows written once stay as written. Stateless: one instance serves every context; what a
 /// save carries from before to after it lives on the context.
 /// </summary>
 public static class SaveInterceptors
@@ -15,6 +15,7 @@ public static class SaveInterceptors
     public static IReadOnlyList<IInterceptor> All { get; } =
     [
         new TenantBoundaryInterceptor(),
+        new ImmutableRowInterceptor(),
         new TextLengthInterceptor(),
         new RollupInterceptor(),
         new VersionInterceptor(),
