@@ -1,13 +1,14 @@
 import { Alert, Container, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useMember } from '../../auth/session';
+import { EngineAdmin } from './EngineAdmin';
 import { GettingStarted } from './GettingStarted';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 
-const tabs = ['units', 'people', 'invitations', 'settings'] as const;
+const tabs = ['units', 'people', 'invitations', 'settings', 'engine'] as const;
 type Tab = (typeof tabs)[number];
 
 /** Units, people, invitations and settings: for the organisation's admins. */
@@ -70,6 +71,7 @@ export default function AdminPage() {
             <Tabs.Tab value="people">People</Tabs.Tab>
             <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
+            <Tabs.Tab value="engine">Background work</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="units">
             <UnitsAdmin />
@@ -82,6 +84,9 @@ export default function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="settings">
             <SettingsAdmin />
+          </Tabs.Panel>
+          <Tabs.Panel value="engine">
+            <EngineAdmin />
           </Tabs.Panel>
         </Tabs>
       </Stack>
