@@ -18,12 +18,16 @@ public static class DependencyInjection
         services.AddScoped<AccessPolicyProvider>();
         services.AddScoped<Objectives.Grading.ObjectiveGrader>();
         services.AddScoped<OkrGraph.Snapshot.OkrReadModel>();
+        services.AddScoped<Reviews.BusinessReviewComposer>();
+        services.AddScoped<Reviews.BusinessReviewPublisher>();
 
         var authorizer = typeof(IRequestAuthorizer<>);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == authorizer))
                 services.AddScoped(contract, type);
+            if (typeof(Reviews.IBusinessReviewPublishedHandler).IsAssignableFrom(type))
+                services.AddScoped(typeof(Reviews.IBusinessReviewPublishedHandler), type);
         }
         return services;
     }

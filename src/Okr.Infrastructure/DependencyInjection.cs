@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddHttpContextAccessor();
         services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddSingleton<IEmailTransport>(sp =>
         {
             var email = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
@@ -68,6 +69,8 @@ public static class DependencyInjection
         });
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<Reminders.CheckInReminderRun>();
+        services.AddSingleton<Reviews.BusinessReviewRun>();
+        services.AddSingleton<IBackgroundWork, BackgroundWork>();
         return services;
     }
 

@@ -1,7 +1,10 @@
 import {
   AnnotationsClient,
   AuthClient,
+  BackgroundWorkClient,
+  BusinessReviewsClient,
   CommentsClient,
+  EmailClient,
   FocusAreasClient,
   InitiativesClient,
   InvitationsClient,
@@ -22,7 +25,10 @@ const http = { fetch: httpFetch };
 export const api = {
   annotations: new AnnotationsClient('', http),
   auth: new AuthClient('', http),
+  backgroundWork: new BackgroundWorkClient('', http),
+  businessReviews: new BusinessReviewsClient('', http),
   comments: new CommentsClient('', http),
+  email: new EmailClient('', http),
   focusAreas: new FocusAreasClient('', http),
   initiatives: new InitiativesClient('', http),
   invitations: new InvitationsClient('', http),

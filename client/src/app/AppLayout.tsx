@@ -17,6 +17,7 @@ export const navigation: NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', description: 'The company at a glance' },
   { to: '/alignment', label: 'Alignment map', description: 'How objectives connect' },
   { to: '/units', label: 'Units', description: 'Each unit’s OKRs' },
+  { to: '/reviews', label: 'Reviews', description: 'Each unit’s business reviews' },
   { to: '/periods', label: 'Periods', description: 'The cycle’s roadmap, grading and close' },
   { to: '/admin', label: 'Admin', description: 'Units, people, invitations, settings', adminOnly: true },
   { to: '/api-explorer', label: 'API explorer', description: 'GraphQL IDE and REST docs' },

@@ -13,6 +13,7 @@ const AcceptInvitationPage = lazy(() => import('../pages/auth/AcceptInvitationPa
 const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const ConfirmEmailPage = lazy(() => import('../pages/auth/ConfirmEmailPage').then((m) => ({ default: m.ConfirmEmailPage })));
+const UnsubscribePage = lazy(() => import('../pages/auth/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
 const MyWeekPage = lazy(() => import('../pages/my-week/MyWeekPage'));
 const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage'));
 const AlignmentPage = lazy(() => import('../pages/alignment/AlignmentPage'));
@@ -20,6 +21,8 @@ const UnitsPage = lazy(() => import('../pages/units/UnitsPage'));
 const UnitPage = lazy(() => import('../pages/units/UnitPage'));
 const ObjectivePage = lazy(() => import('../pages/objectives/ObjectivePage'));
 const PeriodsPage = lazy(() => import('../pages/periods/PeriodsPage'));
+const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage'));
+const ReviewPage = lazy(() => import('../pages/reviews/ReviewPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
 const MySettingsPage = lazy(() => import('../pages/settings/MySettingsPage'));
@@ -37,6 +40,7 @@ export const router = createBrowserRouter([
   { path: '/forgot-password', element: <RedirectIfSignedIn><Lazy><ForgotPasswordPage /></Lazy></RedirectIfSignedIn> },
   { path: '/reset-password', element: <Lazy><ResetPasswordPage /></Lazy> },
   { path: '/confirm-email', element: <Lazy><ConfirmEmailPage /></Lazy> },
+  { path: '/unsubscribe', element: <Lazy><UnsubscribePage /></Lazy> },
   {
     path: '/',
     element: (
@@ -53,6 +57,8 @@ export const router = createBrowserRouter([
       { path: 'units/:unitId', element: <Lazy><UnitPage /></Lazy> },
       { path: 'objectives/:objectiveId', element: <Lazy><ObjectivePage /></Lazy> },
       { path: 'periods', element: <Lazy><PeriodsPage /></Lazy> },
+      { path: 'reviews', element: <Lazy><ReviewsPage /></Lazy> },
+      { path: 'reviews/:reviewId', element: <Lazy><ReviewPage /></Lazy> },
       { path: 'admin', element: <Lazy><AdminPage /></Lazy> },
       { path: 'inbox', element: <Lazy><InboxPage /></Lazy> },
       { path: 'settings', element: <Lazy><MySettingsPage /></Lazy> },

@@ -53,6 +53,18 @@ export type Query = {
   alignmentGraph: Maybe<AlignmentGraph>;
   /** The executive binder of a unit for a period. */
   dashboard: Maybe<Dashboard>;
+  /** A unit's published business reviews of a period, the latest instant first (cursor pagination). */
+  businessReviews: Maybe<BusinessReviewConnection>;
+  /** One published business review, as it was published. */
+  businessReview: Maybe<BusinessReview>;
+  /** The background engine's jobs with their last and next fire (admins). */
+  backgroundJobs: Array<BackgroundJob>;
+  /** The organisation's outbox, newest first, with attempts and last errors (admins). */
+  outboxMessages: Array<OutboxMessage>;
+  /** Check-in reminders, nudges and escalations written to the outbox, newest first, with their email's state (admins). */
+  reminderDeliveries: Array<ReminderDelivery>;
+  /** The organisation's emails written as files because no SMTP server is configured, newest first (admins). */
+  mailFiles: Array<MailFile>;
   /** The OKR coach's findings on a period's OKRs, most severe first. */
   okrFindings: Maybe<Array<CoachFinding>>;
 };
@@ -156,6 +168,40 @@ export type QueryDashboardArgs = {
   includeDescendants?: InputMaybe<Scalars['Boolean']['input']>;
   asOf: InputMaybe<Scalars['DateTimeOffset']['input']>;
   needsAttention?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryBusinessReviewsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryBusinessReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryOutboxMessagesArgs = {
+  state: InputMaybe<OutboxState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryReminderDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryMailFilesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1045,6 +1091,212 @@ export type FlaggedKeyResult = {
   latestCheckInDate: Maybe<Scalars['DateOnly']['output']>;
 };
 
+/** A page of a unit's business reviews of a period, the latest instant first. */
+export type BusinessReviewConnection = {
+  edges: Array<BusinessReviewEdge>;
+  nodes: Array<BusinessReview>;
+  pageInfo: PageInfo;
+  /** Reviews across all pages. */
+  totalCount: Scalars['Int']['output'];
+  /** Whether you may publish a review of this unit now (its leads and admins). */
+  viewerCanGenerate: Scalars['Boolean']['output'];
+};
+
+export type BusinessReviewEdge = {
+  /** Opaque; pass it back as after. */
+  cursor: Scalars['String']['output'];
+  node: BusinessReview;
+};
+
+/** A unit's business review of a period (the unit and the units below it), computed as of asOf and never changed after it was published: a correction is a new review. Its numbers are the dashboard's at that instant; public objectives are listed, restricted ones only counted. */
+export type BusinessReview = {
+  id: Scalars['ID']['output'];
+  unitId: Scalars['ID']['output'];
+  /** As it was named when published. */
+  unitName: Scalars['String']['output'];
+  periodId: Scalars['ID']['output'];
+  periodName: Scalars['String']['output'];
+  /** The instant every number is computed at. */
+  asOf: Scalars['DateTimeOffset']['output'];
+  trigger: ReviewTrigger;
+  /** The schedule's instant; null on demand. */
+  scheduledFor: Maybe<Scalars['DateTimeOffset']['output']>;
+  /** Who asked for it (on demand). */
+  requestedByName: Maybe<Scalars['String']['output']>;
+  /** When it was published. */
+  createdAt: Scalars['DateTimeOffset']['output'];
+  /** The review of the same unit and period just before, which the changes compare with. */
+  previousReviewId: Maybe<Scalars['ID']['output']>;
+  previousAsOf: Maybe<Scalars['DateTimeOffset']['output']>;
+  /** The unit's progress with the units below it, as the dashboard computes it. */
+  progress: Scalars['Float']['output'];
+  expectedProgress: Scalars['Float']['output'];
+  /** Progress minus the previous review's; null for the first. */
+  progressDelta: Maybe<Scalars['Float']['output']>;
+  objectiveCount: Scalars['Int']['output'];
+  keyResultCount: Scalars['Int']['output'];
+  /** Restricted objectives: counted, not listed. */
+  hiddenObjectiveCount: Scalars['Int']['output'];
+  objectivesByStatus: StatusCounts;
+  keyResultsByStatus: StatusCounts;
+  checkInCompliance: Maybe<Scalars['Float']['output']>;
+  checkInComplianceDelta: Maybe<Scalars['Float']['output']>;
+  objectives: Array<ReviewObjective>;
+  atRisk: Array<ReviewFlaggedKeyResult>;
+  offTrack: Array<ReviewFlaggedKeyResult>;
+  stale: Array<ReviewFlaggedKeyResult>;
+  blockedInitiatives: Array<ReviewInitiative>;
+  upcomingCheckpoints: Array<Checkpoint>;
+  overdueCheckpoints: Array<Checkpoint>;
+  /** Help or decisions owners asked for: the blockers of their latest check-ins. */
+  helpRequested: Array<ReviewHelpRequest>;
+  /** Where to download it as Markdown. */
+  markdownUrl: Scalars['String']['output'];
+};
+
+export type ReviewTrigger =
+  | 'ON_DEMAND'
+  | 'WEEKLY'
+  | 'QUARTER_END';
+
+/** An objective as a business review recorded it, with what changed since the previous review. */
+export type ReviewObjective = {
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  unitName: Scalars['String']['output'];
+  ownerName: Maybe<Scalars['String']['output']>;
+  state: ObjectiveState;
+  progress: Scalars['Float']['output'];
+  expectedProgress: Scalars['Float']['output'];
+  status: Maybe<OkrStatus>;
+  /** Not in the previous review (there was one). */
+  isNew: Scalars['Boolean']['output'];
+  /** Since the previous review; null when new or for the first review. */
+  change: Maybe<ReviewChange>;
+  keyResults: Array<ReviewKeyResult>;
+};
+
+/** What moved since the previous review. */
+export type ReviewChange = {
+  previousProgress: Scalars['Float']['output'];
+  previousStatus: Maybe<OkrStatus>;
+  progressDelta: Scalars['Float']['output'];
+};
+
+/** A key result as a business review recorded it, with what changed since the previous review. */
+export type ReviewKeyResult = {
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  ownerName: Maybe<Scalars['String']['output']>;
+  currentValue: Maybe<Scalars['Decimal']['output']>;
+  target: Maybe<Scalars['Decimal']['output']>;
+  unitLabel: Maybe<Scalars['String']['output']>;
+  progress: Scalars['Float']['output'];
+  status: Maybe<OkrStatus>;
+  /** The latest confidence (0–10). */
+  confidence: Maybe<Scalars['Int']['output']>;
+  isNew: Scalars['Boolean']['output'];
+  change: Maybe<ReviewChange>;
+};
+
+/** A key result that needed attention at the review's instant, with what its owner last wrote. */
+export type ReviewFlaggedKeyResult = {
+  keyResultId: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  objectiveTitle: Maybe<Scalars['String']['output']>;
+  ownerName: Maybe<Scalars['String']['output']>;
+  status: Maybe<OkrStatus>;
+  progress: Scalars['Float']['output'];
+  expectedProgress: Scalars['Float']['output'];
+  latestNarrative: Maybe<Scalars['String']['output']>;
+  latestBlockers: Maybe<Scalars['String']['output']>;
+  latestCheckInDate: Maybe<Scalars['DateOnly']['output']>;
+};
+
+/** A blocked initiative at the review's instant. */
+export type ReviewInitiative = {
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  ownerName: Maybe<Scalars['String']['output']>;
+  dueDate: Maybe<Scalars['DateOnly']['output']>;
+  externalSystem: Maybe<Scalars['String']['output']>;
+  externalKey: Maybe<Scalars['String']['output']>;
+  externalUrl: Maybe<Scalars['String']['output']>;
+};
+
+/** Help or a decision an owner asked for: the blockers of a key result's latest check-in, with the next steps. */
+export type ReviewHelpRequest = {
+  keyResultId: Scalars['ID']['output'];
+  keyResultTitle: Scalars['String']['output'];
+  ownerName: Maybe<Scalars['String']['output']>;
+  status: Maybe<OkrStatus>;
+  blockers: Scalars['String']['output'];
+  nextSteps: Maybe<Scalars['String']['output']>;
+  checkInDate: Scalars['DateOnly']['output'];
+};
+
+/** A job of the clustered scheduler and its trigger, as the shared store has them. */
+export type BackgroundJob = {
+  name: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  schedule: Scalars['String']['output'];
+  /** The trigger's state: NORMAL, PAUSED, BLOCKED (running), ERROR, COMPLETE, NONE. */
+  state: Scalars['String']['output'];
+  previousFireAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  nextFireAt: Maybe<Scalars['DateTimeOffset']['output']>;
+};
+
+/** An email of the outbox: who, what and where it stands (its body is never shown). */
+export type OutboxMessage = {
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  recipient: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  state: OutboxState;
+  attempts: Scalars['Int']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeOffset']['output'];
+  nextAttemptAt: Scalars['DateTimeOffset']['output'];
+  sentAt: Maybe<Scalars['DateTimeOffset']['output']>;
+};
+
+export type OutboxState =
+  | 'PENDING'
+  | 'SENT'
+  | 'FAILED';
+
+/** A check-in reminder, nudge or escalation written to the outbox, with the state of its email. */
+export type ReminderDelivery = {
+  id: Scalars['ID']['output'];
+  recipient: Maybe<Person>;
+  /** The DRI the reminder is about (the recipient but for escalations). */
+  subjectPerson: Maybe<Person>;
+  cycle: Scalars['DateOnly']['output'];
+  kind: ReminderKind;
+  createdAt: Scalars['DateTimeOffset']['output'];
+  state: Maybe<OutboxState>;
+  attempts: Scalars['Int']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  sentAt: Maybe<Scalars['DateTimeOffset']['output']>;
+};
+
+export type ReminderKind =
+  | 'REMINDER'
+  | 'SECOND_NUDGE'
+  | 'ESCALATION';
+
+/** An email written as a file because no SMTP server is configured. */
+export type MailFile = {
+  name: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Long']['output'];
+  writtenAt: Scalars['DateTimeOffset']['output'];
+  to: Maybe<Scalars['String']['output']>;
+  subject: Maybe<Scalars['String']['output']>;
+  kind: Maybe<Scalars['String']['output']>;
+  downloadUrl: Scalars['String']['output'];
+};
+
 /** A quality finding of the OKR coach, with a stable rule id. */
 export type CoachFinding = {
   ruleId: Scalars['String']['output'];
@@ -1067,6 +1319,11 @@ export type FindingSubject =
   | 'UNIT'
   | 'OBJECTIVE'
   | 'KEY_RESULT';
+
+export type AdminEngineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminEngineQuery = { backgroundJobs: Array<{ name: string, description: string | null, schedule: string, state: string, previousFireAt: string | null, nextFireAt: string | null }>, outboxMessages: Array<{ id: string, kind: string, recipient: string, subject: string, state: OutboxState, attempts: number, lastError: string | null, createdAt: string, nextAttemptAt: string, sentAt: string | null }>, reminderDeliveries: Array<{ id: string, cycle: string, kind: ReminderKind, createdAt: string, state: OutboxState | null, attempts: number, lastError: string | null, recipient: { id: string, displayName: string } | null }>, mailFiles: Array<{ name: string, size: number, writtenAt: string, to: string | null, subject: string | null, kind: string | null, downloadUrl: string }> };
 
 export type ExecFlaggedKeyResultFragment = { status: OkrStatus | null, progress: number, expectedProgress: number, latestNarrative: string | null, latestBlockers: string | null, latestCheckInDate: string | null, keyResult: { id: string, title: string, latestConfidence: number | null, owner: { id: string, displayName: string } | null, owningUnit: { id: string, name: string }, objective: { id: string, title: string } } };
 
@@ -1218,6 +1475,27 @@ export type AdminGettingStartedQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type AdminGettingStartedQuery = { periods: Array<{ id: string, kind: PeriodKind, state: PeriodState }> | null, organization: { id: string, company: { id: string, descendants: Array<{ id: string, members: Array<{ person: { id: string } }> }> } | null } | null, objectives: { totalCount: number } | null, people: Array<{ id: string }> | null, invitations: Array<{ id: string }> | null };
+
+export type BusinessReviewsQueryVariables = Exact<{
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BusinessReviewsQuery = { businessReviews: { totalCount: number, viewerCanGenerate: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, asOf: string, trigger: ReviewTrigger, requestedByName: string | null, progress: number, expectedProgress: number, progressDelta: number | null, objectiveCount: number, keyResultCount: number, checkInCompliance: number | null, keyResultsByStatus: { notStarted: number, onTrack: number, atRisk: number, offTrack: number, stale: number, achieved: number, missed: number } }> } | null };
+
+export type ReviewChangeFieldsFragment = { previousProgress: number, previousStatus: OkrStatus | null, progressDelta: number };
+
+export type ReviewFlaggedFragment = { keyResultId: string, title: string, objectiveTitle: string | null, ownerName: string | null, status: OkrStatus | null, progress: number, expectedProgress: number, latestNarrative: string | null, latestBlockers: string | null, latestCheckInDate: string | null };
+
+export type BusinessReviewQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BusinessReviewQuery = { businessReview: { id: string, unitId: string, unitName: string, periodId: string, periodName: string, asOf: string, trigger: ReviewTrigger, requestedByName: string | null, createdAt: string, previousReviewId: string | null, previousAsOf: string | null, progress: number, expectedProgress: number, progressDelta: number | null, objectiveCount: number, keyResultCount: number, hiddenObjectiveCount: number, checkInCompliance: number | null, checkInComplianceDelta: number | null, markdownUrl: string, objectivesByStatus: { notStarted: number, onTrack: number, atRisk: number, offTrack: number, stale: number, achieved: number, missed: number }, keyResultsByStatus: { notStarted: number, onTrack: number, atRisk: number, offTrack: number, stale: number, achieved: number, missed: number }, objectives: Array<{ id: string, title: string, unitName: string, ownerName: string | null, progress: number, expectedProgress: number, status: OkrStatus | null, isNew: boolean, change: { previousProgress: number, previousStatus: OkrStatus | null, progressDelta: number } | null, keyResults: Array<{ id: string, title: string, ownerName: string | null, currentValue: number | null, target: number | null, unitLabel: string | null, progress: number, status: OkrStatus | null, confidence: number | null, isNew: boolean, change: { previousProgress: number, previousStatus: OkrStatus | null, progressDelta: number } | null }> }>, atRisk: Array<{ keyResultId: string, title: string, objectiveTitle: string | null, ownerName: string | null, status: OkrStatus | null, progress: number, expectedProgress: number, latestNarrative: string | null, latestBlockers: string | null, latestCheckInDate: string | null }>, offTrack: Array<{ keyResultId: string, title: string, objectiveTitle: string | null, ownerName: string | null, status: OkrStatus | null, progress: number, expectedProgress: number, latestNarrative: string | null, latestBlockers: string | null, latestCheckInDate: string | null }>, stale: Array<{ keyResultId: string, title: string, objectiveTitle: string | null, ownerName: string | null, status: OkrStatus | null, progress: number, expectedProgress: number, latestNarrative: string | null, latestBlockers: string | null, latestCheckInDate: string | null }>, blockedInitiatives: Array<{ id: string, title: string, ownerName: string | null, dueDate: string | null, externalSystem: string | null, externalKey: string | null, externalUrl: string | null }>, upcomingCheckpoints: Array<{ id: string, name: string, date: string, done: boolean }>, overdueCheckpoints: Array<{ id: string, name: string, date: string, done: boolean }>, helpRequested: Array<{ keyResultId: string, keyResultTitle: string, ownerName: string | null, status: OkrStatus | null, blockers: string, nextSteps: string | null, checkInDate: string }> } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

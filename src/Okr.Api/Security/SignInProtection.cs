@@ -24,7 +24,7 @@ public static class SignInProtection
     [
         "/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/confirmEmail",
         "/api/auth/resendConfirmationEmail", "/api/auth/forgotPassword", "/api/auth/resetPassword",
-        "/api/invitations/accept", "/api/organizations",
+        "/api/invitations/accept", "/api/organizations", "/api/unsubscribe",
     ];
 
     public static IServiceCollection AddSignInProtection(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Okr.Application.Reviews;
 using Okr.Domain.Messaging;
 using Okr.Domain.Organizations;
 
@@ -30,6 +31,40 @@ public static class Emails
             action: ("Open in Okr", subjectUrl),
             footer: "You get this because of your notification preferences in Okr.",
             preferences: ("Notification preferences or unsubscribe", preferencesUrl));
+    public const string BusinessReviewKind = "business-review";
+
+    /// <summary>What each kind of subscribed mail is called where a person unsubscribes from it.</summary>
+    public static string? SubscriptionName(string kind) => kind switch
+    {
+        BusinessReviewKind => "business reviews",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A unit's business review, published: the headline numbers, what needs attention, and links to the review and to
+    /// unsubscribe (the page, and one-click for mail clients: RFC 8058).
+    /// </summary>
+    public static OutboxMessage BusinessReview(Person person, string organizationName, BusinessReviewSummary review, string reviewUrl,
+        string unsubscribePageUrl, string oneClickUnsubscribeUrl, DateTimeOffset now) =>
+        Compose(BusinessReviewKind, person.Email, organizationName, person.OrganizationId, now,
+            subject: $"Business review: {review.UnitName}, {review.PeriodName} in {organizationName}",
+            paragraphs:
+            [
+                $"{person.DisplayName}, the business review of {review.UnitName} for {review.PeriodName} is published (as of {review.AsOf.UtcDateTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC).",
+                $"Progress {Percent(review.Progress)} against {Percent(review.ExpectedProgress)} expected by now"
+                    + (review.ProgressDelta is { } delta ? $" ({(delta >= 0 ? "+" : "−")}{Math.Abs(Math.Round(delta * 100)).ToString("0", CultureInfo.InvariantCulture)} points since the last review)." : "."),
+                review.NeedsAttention == 0
+                    ? "Nothing is off track, at risk or stale."
+                    : $"Needs attention: {Count(review.NeedsAttention, "key result")} off track, at risk or stale. Help or a decision asked for: {Count(review.HelpRequested, "key result")}.",
+            ],
+            action: ("Read the review", reviewUrl),
+            footer: $"You get this because you are a member of {review.UnitName}.",
+            preferences: ("Unsubscribe from business reviews", unsubscribePageUrl))
+        .WithListUnsubscribe(oneClickUnsubscribeUrl);
+
+    private static string Percent(double share) => Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>A DRI's reminder (or, a day later, the nudge) listing all their due key results, with a link to My week.</summary>
     public static OutboxMessage CheckInReminder(Person person, string organizationName, IReadOnlyList<string> dueKeyResults, bool nudge,

@@ -96,3 +96,6 @@ public abstract class TenantEntity : Entity, ITenantOwned
 
     public Guid OrganizationId { get; protected init; }
 }
+
+/// <summary>A row that is written once and never changed or deleted (a published business review): the persistence layer refuses any change.</summary>
+public interface IImmutableRow;

@@ -59,6 +59,30 @@ public sealed class OutboxMessage : Entity
     /// <summary>The dispatcher that holds the message, until <see cref="LeaseUntil"/>; another may take it after that.</summary>
     public Guid? ClaimedBy { get; private set; }
     public DateTimeOffset? LeaseUntil { get; private set; }
+    /// <summary>
+    /// For mail a person subscribed to (a business review): the one-click unsubscribe URL sent in the
+    /// <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers (RFC 8058). Erased with the bodies once sent.
+    /// </summary>
+    public string? ListUnsubscribeUrl { get; private set; }
+
+    /// <summary>Offers one-click unsubscribing from this kind of mail at <paramref name="url"/> (an https or http URL receiving a POST).</summary>
+    public OutboxMessage WithListUnsubscribe(string url)
+    {
+        ListUnsubscribeUrl = Guard.Text(url, nameof(ListUnsubscribeUrl), TextLimits.Url);
+        return this;
+    }
+
+    /// <summary>
+    /// An admin asks for another try: a failed message is pending again, due now (a sent one is not sent twice).
+    /// A dispatcher's lease on it stays, so a send in progress is not doubled.
+    /// </summary>
+    public void RetryNow(DateTimeOffset now)
+    {
+        if (State == OutboxState.Sent)
+            throw new DomainRuleException("outbox.already_sent", "This message was sent already.");
+        State = OutboxState.Pending;
+        NextAttemptAt = now;
+    }
 
     /// <summary>
     /// How long to wait after the given number of failed attempts: one minute, doubled each time, at most six hours

@@ -24,6 +24,12 @@ public sealed partial class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>The header naming a message's kind (<c>invitation</c>, <c>business-review</c>, …).</summary>
+    public const string KindHeader = "X-Okr-Kind";
+
+    /// <summary>The header naming the organisation a message speaks for: the admin page lists an organisation's own mail files by it.</summary>
+    public const string OrganizationHeader = "X-Okr-Organization";
+
     /// <summary>This dispatcher's name on the rows it claims.</summary>
     public Guid Id { get; } = Guid.CreateVersion7();
 
@@ -107,6 +113,7 @@ public sealed partial class OutboxDispatcher(
             .SetProperty(m => m.SentAt, sentAt)
             .SetProperty(m => m.TextBody, string.Empty)
             .SetProperty(m => m.HtmlBody, (string?)null)
+            .SetProperty(m => m.ListUnsubscribeUrl, (string?)null)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
         if (recorded == 0)
             LogLeaseLost(logger, message.Id);
@@ -133,7 +140,15 @@ public sealed partial class OutboxDispatcher(
         };
         mime.From.Add(from);
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Headers.Add("X-Okr-Kind", message.Kind);
+        mime.Headers.Add(KindHeader, message.Kind);
+        if (message.OrganizationId is { } organizationId)
+            mime.Headers.Add(OrganizationHeader, organizationId.ToString("D"));
+        if (message.ListUnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients offer "Unsubscribe" and POST "List-Unsubscribe=One-Click" to the URL, no page to visit.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }

@@ -77,6 +77,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Okr.Domain.Notifications.Notification> Notifications => Set<Okr.Domain.Notifications.Notification>();
     public DbSet<Okr.Domain.Notifications.ObjectiveFollower> ObjectiveFollowers => Set<Okr.Domain.Notifications.ObjectiveFollower>();
     public DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Okr.Domain.Notifications.NotificationPreference>();
+    public DbSet<Okr.Domain.Reviews.BusinessReview> BusinessReviews => Set<Okr.Domain.Reviews.BusinessReview>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
     /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 

@@ -80,20 +80,29 @@ public static class QuartzScheduling
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(outbox.PollSeconds)).RepeatForever()
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
-            quartz.AddJob<CheckInReminderJob>(job => job.WithIdentity(CheckInReminderJob.Key).StoreDurably()
-                .WithDescription("Reminds DRIs to check in"));
-            quartz.AddTrigger(trigger => trigger
-                .WithIdentity("check-in-reminders", Group)
-                .ForJob(CheckInReminderJob.Key)
-                .WithSchedule(CronScheduleBuilder.Create(CheckInReminderJob.Schedule).InTimeZone(TimeZoneInfo.Utc)
-                    // The rules look at the whole day after a cycle starts, so one late run catches up.
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // The reminder rules look at the whole day after a cycle starts, and reviews are computed as of their scheduled
+            // instant: for both, one late run does exactly what the missed ones would have.
+            AddCatchingUpCronJob<CheckInReminderJob>(quartz, CheckInReminderJob.Key, CheckInReminderJob.Schedule, "Reminds DRIs to check in");
+            AddCatchingUpCronJob<BusinessReviewJob>(quartz, BusinessReviewJob.Key, BusinessReviewJob.Schedule,
+                "Publishes the weekly and end-of-quarter business reviews");
 
             configure?.Invoke(quartz);
         });
         if (options.Enabled)
             services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>A durable job on a UTC cron trigger (named as the job) whose missed fires collapse into one run on return.</summary>
+    private static void AddCatchingUpCronJob<TJob>(IQuartzBuilder quartz, JobKey key, string schedule, string description)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably().WithDescription(description));
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(key.Name, Group)
+            .ForJob(key)
+            .WithSchedule(CronScheduleBuilder.Create(schedule).InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 
     /// <summary>Quartz's name for Microsoft.Data.Sqlite.</summary>

@@ -41,6 +41,8 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
                 ["invitation"] = await db.Invitations.Select(i => (Guid?)i.Id).FirstOrDefaultAsync(),
                 ["serviceAccount"] = await db.ServiceAccounts.Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
                 ["apiKey"] = await db.ApiKeys.Select(k => (Guid?)k.Id).FirstOrDefaultAsync(),
+                ["businessReview"] = await db.BusinessReviews.Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
+                ["outboxMessage"] = await db.OutboxMessages.Where(m => m.OrganizationId == demo.OrganizationId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
             };
             found["kpiValue"] = await db.KpiValues.Where(v => v.KpiId == found["kpi"]).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
             return found;
@@ -94,6 +96,10 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
             "people" => ids["person"],
             "periods" => ids["period"],
             "service-accounts" => ids["serviceAccount"],
+            "business-reviews" => ids["businessReview"],
+            "outbox-messages" => ids["outboxMessage"],
+            // A mail file is named, not numbered: a name that exists nowhere (its cases stop at 404).
+            "mail-files" => Guid.Empty,
             var other => throw new InvalidOperationException($"The fuzz does not know which entity /api/{other}/{{id}} names."),
         },
     };

@@ -1,6 +1,7 @@
 import { Alert, Container, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useMember } from '../../auth/session';
+import { EngineAdmin } from './EngineAdmin';
 import { GettingStarted } from './GettingStarted';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
@@ -8,7 +9,7 @@ import { ReminderSettingsAdmin } from './ReminderSettingsAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 
-const tabs = ['units', 'people', 'invitations', 'settings'] as const;
+const tabs = ['units', 'people', 'invitations', 'settings', 'engine'] as const;
 type Tab = (typeof tabs)[number];
 
 /** Units, people, invitations and settings: for the organisation's admins. */
@@ -71,6 +72,7 @@ export default function AdminPage() {
             <Tabs.Tab value="people">People</Tabs.Tab>
             <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
+            <Tabs.Tab value="engine">Background work</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="units">
             <UnitsAdmin />
@@ -86,6 +88,9 @@ export default function AdminPage() {
               <SettingsAdmin />
               <ReminderSettingsAdmin />
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="engine">
+            <EngineAdmin />
           </Tabs.Panel>
         </Tabs>
       </Stack>

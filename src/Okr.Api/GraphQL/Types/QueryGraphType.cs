@@ -11,6 +11,9 @@ using Okr.Application.OkrGraph.Queries.GetMyKeyResults;
 using Okr.Application.OkrGraph.Queries.GetObjectiveViews;
 using Okr.Application.OkrGraph.Queries.GetOkrFindings;
 using Okr.Application.OkrGraph.Queries.GetOkrTree;
+using Okr.Application.Administration.Queries;
+using Okr.Application.Reviews.Queries.BusinessReviews;
+using Okr.Domain.Messaging;
 using Okr.Domain.Periods;
 
 namespace Okr.Api.GraphQL.Types;
@@ -111,6 +114,32 @@ public sealed class QueryGraphType : ObjectGraphType
                 a => a.DefaultValue = GetDashboard.DefaultNeedsAttention)
             .ResolveAsync(async c => await c.SendAsync(new GetDashboard(c.Id("periodId"), c.OptionalId("unitId"),
                 c.GetArgument("includeDescendants", true), c.AsOf(), c.GetArgument("needsAttention", GetDashboard.DefaultNeedsAttention))));
+        Field<BusinessReviewConnectionGraphType>("businessReviews").Description("A unit's published business reviews of a period, the latest instant first (cursor pagination).")
+            .Argument<NonNullGraphType<IdGraphType>>("unitId")
+            .Argument<NonNullGraphType<IdGraphType>>("periodId")
+            .Argument<IntGraphType>("first", $"Page size, at most {GetBusinessReviews.MaxPageSize}.", a => a.DefaultValue = GetBusinessReviews.DefaultPageSize)
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c => await c.SendAsync(new GetBusinessReviews(c.Id("unitId"), c.Id("periodId"),
+                c.GetArgument("first", GetBusinessReviews.DefaultPageSize), c.GetArgument<string?>("after"))));
+        Field<BusinessReviewGraphType>("businessReview").Description("One published business review, as it was published.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.SendAsync(new GetBusinessReview(c.Id("id"))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BackgroundJobGraphType>>>>("backgroundJobs")
+            .Description("The background engine's jobs with their last and next fire (admins).")
+            .ResolveAsync(async c => await c.SendAsync(new GetBackgroundJobs()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutboxMessageGraphType>>>>("outboxMessages")
+            .Description("The organisation's outbox, newest first, with attempts and last errors (admins).")
+            .Argument<EnumerationGraphType<OutboxState>>("state", "Only messages in this state.")
+            .Argument<IntGraphType>("first", $"How many, at most {GetOutboxMessages.MaxCount}.", a => a.DefaultValue = GetOutboxMessages.DefaultCount)
+            .ResolveAsync(async c => await c.SendAsync(new GetOutboxMessages(c.GetArgument<OutboxState?>("state"), c.GetArgument("first", GetOutboxMessages.DefaultCount))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReminderDeliveryGraphType>>>>("reminderDeliveries")
+            .Description("Check-in reminders, nudges and escalations written to the outbox, newest first, with their email's state (admins).")
+            .Argument<IntGraphType>("first", $"How many, at most {GetOutboxMessages.MaxCount}.", a => a.DefaultValue = GetOutboxMessages.DefaultCount)
+            .ResolveAsync(async c => await c.SendAsync(new GetReminderDeliveries(c.GetArgument("first", GetOutboxMessages.DefaultCount))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MailFileGraphType>>>>("mailFiles")
+            .Description("The organisation's emails written as files because no SMTP server is configured, newest first (admins).")
+            .Argument<IntGraphType>("first", $"How many, at most {GetOutboxMessages.MaxCount}.", a => a.DefaultValue = GetOutboxMessages.DefaultCount)
+            .ResolveAsync(async c => await c.SendAsync(new GetMailFiles(c.GetArgument("first", GetOutboxMessages.DefaultCount))));
         Field<ListGraphType<NonNullGraphType<CoachFindingGraphType>>>("okrFindings")
             .Description("The OKR coach's findings on a period's OKRs, most severe first.")
             .Argument<NonNullGraphType<IdGraphType>>("periodId")

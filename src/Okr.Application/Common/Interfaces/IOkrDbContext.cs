@@ -50,6 +50,8 @@ public interface IOkrDbContext
     DbSet<Okr.Domain.Notifications.Notification> Notifications { get; }
     DbSet<Okr.Domain.Notifications.ObjectiveFollower> ObjectiveFollowers { get; }
     DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
+    DbSet<Okr.Domain.Reviews.BusinessReview> BusinessReviews { get; }
+    DbSet<EmailOptOut> EmailOptOuts { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

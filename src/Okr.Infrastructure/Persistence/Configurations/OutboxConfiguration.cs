@@ -15,6 +15,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Recipient).HasMaxLength(TextLimits.Email);
         builder.Property(m => m.Subject).HasMaxLength(TextLimits.Title);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLength);
+        builder.Property(m => m.ListUnsubscribeUrl).HasMaxLength(TextLimits.Url);
         // What the dispatcher looks for: pending messages that are due.
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
         builder.HasIndex(m => m.OrganizationId);

@@ -8,7 +8,7 @@ namespace Okr.Infrastructure.Persistence.Interceptors;
 /// What every save of <see cref="OkrDbContext"/> goes through, in this order (ADR 0019): the write guards (tenant
 /// boundary, text lengths), the maintained rollups (they see the command's own changes), versions, then the audit
 /// trail (it records the changes with the versions already moved), then the notifications of the facts the save carries
-/// (ADR 0028; after the audit trail, which leaves a person's inbox out anyway). Stateless: one instance serves every context; what a
+/// (ADR 0028; after the audit trail, which leaves a person's inbox out anyway); rows written once stay as written. Stateless: one instance serves every context; what a
 /// save carries from before to after it lives on the context.
 /// </summary>
 public static class SaveInterceptors
@@ -16,6 +16,7 @@ public static class SaveInterceptors
     public static IReadOnlyList<IInterceptor> All { get; } =
     [
         new TenantBoundaryInterceptor(),
+        new ImmutableRowInterceptor(),
         new TextLengthInterceptor(),
         new RollupInterceptor(),
         new VersionInterceptor(),

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,16 +46,9 @@ public static class ObjectiveCursor
 {
     private const string Prefix = "objective:";
 
-    public static string Encode(Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + id.ToString("N")));
+    public static string Encode(Guid id) => IdCursor.Encode(Prefix, id);
 
-    public static Guid? Decode(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor)) return null;
-        var bytes = new byte[cursor.Length];
-        if (!Convert.TryFromBase64String(cursor, bytes, out var length)) return null;
-        var text = Encoding.UTF8.GetString(bytes, 0, length);
-        return text.StartsWith(Prefix, StringComparison.Ordinal) && Guid.TryParseExact(text[Prefix.Length..], "N", out var id) ? id : null;
-    }
+    public static Guid? Decode(string? cursor) => IdCursor.Decode(Prefix, cursor);
 }
 
 public sealed class FindObjectivesValidator : AbstractValidator<FindObjectives>

@@ -76,9 +76,19 @@ public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
     }
 }
 
+/// <summary>A dashboard with what it was computed from: the snapshot, the units in scope and the directory.</summary>
+public sealed record DashboardComputation(DashboardView View, OkrSnapshot Snapshot, IReadOnlySet<Guid> Scope, UnitDirectory Units);
+
 public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : IQueryHandler<GetDashboard, DashboardView>
 {
-    public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
+    public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken) =>
+        (await ComputeAsync(query, cancellationToken)).View;
+
+    /// <summary>
+    /// The dashboard and the snapshot it was computed from: a business review (ADR 0029) lists the snapshot's objectives
+    /// beside the dashboard's numbers, so both come from one computation.
+    /// </summary>
+    public async Task<DashboardComputation> ComputeAsync(GetDashboard query, CancellationToken cancellationToken)
     {
         // A unit's dashboard reads that unit's units (its subtree when included, and its ancestors), not the organisation's.
         var units = query.UnitId is { } unitId
@@ -108,7 +118,7 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
             .GroupBy(k => k.Status)
             .SelectMany(g => g.OrderBy(k => k.Progress - k.ExpectedProgress).ThenBy(k => k.Title, StringComparer.Ordinal).Take(query.NeedsAttention))
             .ToList();
-        var latest = await LatestCheckInsAsync(flagged.Select(k => k.Id).ToList(), now, cancellationToken);
+        var latest = await LatestCheckIns.LoadAsync(db, flagged.Select(k => k.Id).ToList(), now, cancellationToken);
         List<FlaggedKeyResultView> Flagged(OkrStatus status) => flagged
             .Where(k => k.Status == status)
             .Select(k => latest.TryGetValue(k.Id, out var c)
@@ -136,7 +146,7 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
             .ToList();
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return new DashboardView(
+        var view = new DashboardView(
             snapshot.Period, unit, query.IncludeDescendants, snapshot.AsOf, now,
             Progress: snapshot.UnitProgress(scope),
             ExpectedProgress: snapshot.ExpectedProgress,
@@ -152,21 +162,6 @@ public sealed class GetDashboardHandler(IOkrDbContext db, OkrReadModel reads) : 
             BlockedInitiatives: blocked,
             UpcomingCheckpoints: snapshot.Period.Checkpoints.Where(c => c.Date >= today).ToList(),
             OverdueCheckpoints: snapshot.Period.Checkpoints.Where(c => c.Date < today && !c.Done).ToList());
-    }
-
-    private sealed record LatestCheckIn(Guid KeyResultId, string? Narrative, string? Blockers, DateTimeOffset RecordedAt, DateOnly EffectiveDate);
-
-    /// <summary>The latest check-in of each key result known at <paramref name="now"/>: one statement.</summary>
-    private async Task<Dictionary<Guid, LatestCheckIn>> LatestCheckInsAsync(List<Guid> keyResultIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (keyResultIds.Count == 0) return [];
-        var rows = await db.CheckIns.AsNoTracking()
-            .Where(c => EF.Parameter(keyResultIds).Contains(c.KeyResultId))
-            .Select(c => new LatestCheckIn(c.KeyResultId, c.Narrative, c.Blockers, c.RecordedAt, c.EffectiveDate))
-            .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return rows.Where(c => c.RecordedAt <= now && c.EffectiveDate <= today)
-            .GroupBy(c => c.KeyResultId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveDate).ThenBy(c => c.RecordedAt).Last());
+        return new DashboardComputation(view, snapshot, scope, units);
     }
 }
