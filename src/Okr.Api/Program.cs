@@ -98,6 +98,7 @@ OrgUnitEndpoints.Map(api);
 PeriodEndpoints.Map(api);
 FocusAreaEndpoints.Map(api);
 ServiceAccountEndpoints.Map(api);
+WebhookEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html; a body that is not JSON is a 415 problem.
 api.Map("/{**path}", UnmatchedApiRequest.Handle).ExcludeFromDescription();
 

@@ -14,6 +14,25 @@ public abstract class Entity
         get => _id == Guid.Empty ? _id = Guid.CreateVersion7() : _id;
         protected init => _id = value;
     }
+
+    // A field, not a property, so EF Core does not map it.
+    private List<IDomainEvent>? _domainEvents;
+
+    /// <summary>
+    /// The facts this entity raised since it was loaded or made (an objective activated, a check-in recorded): the
+    /// persistence layer turns them into outbound webhook events in the same save, then clears them (ADR 0030).
+    /// </summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents() => _domainEvents ?? (IReadOnlyList<IDomainEvent>)[];
+
+    public void ClearDomainEvents() => _domainEvents = null;
+
+    protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(domainEvent);
+}
+
+/// <summary>A fact raised by an aggregate, in the organisation it happened in.</summary>
+public interface IDomainEvent
+{
+    Guid OrganizationId { get; }
 }
 
 /// <summary>A row that belongs to exactly one organisation (the tenant).</summary>

@@ -153,15 +153,31 @@ public sealed class KeyResult : TenantAggregate
         }
 
         var checkIn = new CheckIn(OrganizationId, Id, entry, authorId, now);
-        if (CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate)
+        var statusBefore = StatusAt(objective, period, settings, now, Progress, LastCheckInAt, LatestConfidence);
+        var latest = CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate;
+        if (latest)
         {
             CurrentValue = entry.Value;
             CurrentValueDate = entry.EffectiveDate;
         }
+        Raise(new CheckInRecorded(OrganizationId, checkIn.Id, Id, ObjectiveId));
+        // The maintained readings (last check-in, latest confidence) are moved by the persistence layer after the save;
+        // the status they will give is computed here from the same rules.
+        var statusAfter = StatusAt(objective, period, settings, now, Progress, now, latest ? entry.Confidence : LatestConfidence);
+        if (statusBefore is { } from && statusAfter is { } to && from != to)
+            Raise(new KeyResultStatusChanged(OrganizationId, Id, ObjectiveId, from, to));
         if (objective.State == ObjectiveState.Closed)
             Grade = Computations.Grading.Round(Progress);
         return checkIn;
     }
+
+    /// <summary>An active objective's key result's status at an instant, with the given readings; null for any other objective.</summary>
+    private static OkrStatus? StatusAt(Objective objective, Period period, OrganizationSettings settings, DateTimeOffset now, double progress,
+        DateTimeOffset? lastCheckInAt, int? latestConfidence) =>
+        objective.State == ObjectiveState.Active
+            ? KeyResultStatusRules.Compute(new KeyResultStatusInput(progress, now, period.StartsAt, period.EndsAt, lastCheckInAt, latestConfidence,
+                TrackingSince: objective.ActivatedAt), settings)
+            : null;
 
     /// <summary>Grades from the measured progress when the period closes.</summary>
     public void GradeAtClose() => Grade = Computations.Grading.Round(Progress);

@@ -16,6 +16,7 @@ public sealed class Comment : TenantAggregate
         AuthorId = authorId;
         Text = Guard.Text(text, "Text", TextLimits.LongText);
         CreatedAt = now;
+        Raise(new CommentCreated(OrganizationId, Id, ObjectiveId, KeyResultId));
     }
 
     public Guid? ObjectiveId { get; private set; }

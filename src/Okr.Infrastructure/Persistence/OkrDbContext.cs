@@ -72,6 +72,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries => Set<Okr.Domain.Reminders.ReminderDelivery>();
+    public DbSet<Okr.Domain.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Okr.Domain.Webhooks.WebhookSubscription>();
+    public DbSet<Okr.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Okr.Domain.Webhooks.WebhookDelivery>();
     /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 

@@ -41,6 +41,8 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
                 ["invitation"] = await db.Invitations.Select(i => (Guid?)i.Id).FirstOrDefaultAsync(),
                 ["serviceAccount"] = await db.ServiceAccounts.Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
                 ["apiKey"] = await db.ApiKeys.Select(k => (Guid?)k.Id).FirstOrDefaultAsync(),
+                ["webhookSubscription"] = await db.WebhookSubscriptions.Select(w => (Guid?)w.Id).FirstOrDefaultAsync(),
+                ["webhookDelivery"] = await db.WebhookDeliveries.Select(d => (Guid?)d.Id).FirstOrDefaultAsync(),
             };
             found["kpiValue"] = await db.KpiValues.Where(v => v.KpiId == found["kpi"]).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
             return found;
@@ -78,6 +80,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
         "personId" => ids["member"],
         "checkpointId" => ids["checkpoint"],
         "keyId" => ids["apiKey"],
+        "deliveryId" => ids["webhookDelivery"],
         _ => path.Split('/')[2] switch
         {
             "annotations" => ids["annotation"],
@@ -94,6 +97,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
             "people" => ids["person"],
             "periods" => ids["period"],
             "service-accounts" => ids["serviceAccount"],
+            "webhook-subscriptions" => ids["webhookSubscription"],
             var other => throw new InvalidOperationException($"The fuzz does not know which entity /api/{other}/{{id}} names."),
         },
     };

@@ -25,4 +25,6 @@ internal static class ListSizes
     public const double GraphNodes = 60;
     public const double Findings = 30;
     public const double History = 10;
+    public const double WebhookSubscriptions = 3;
+    public const double WebhookDeliveries = 50;
 }

@@ -46,6 +46,8 @@ public interface IOkrDbContext
     /// <summary>Emails waiting to be sent: add one in the same save as the change that causes it.</summary>
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Okr.Domain.Reminders.ReminderDelivery> ReminderDeliveries { get; }
+    DbSet<Okr.Domain.Webhooks.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Okr.Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

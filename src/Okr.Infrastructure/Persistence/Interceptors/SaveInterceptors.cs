@@ -19,6 +19,7 @@ public static class SaveInterceptors
         new RollupInterceptor(),
         new VersionInterceptor(),
         new AuditTrailInterceptor(),
+        new WebhookEventInterceptor(),
     ];
 
     /// <summary>Adds <see cref="All"/> to a context's options.</summary>
