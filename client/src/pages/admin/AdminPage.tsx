@@ -2,12 +2,13 @@ import { Alert, Container, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useMember } from '../../auth/session';
 import { GettingStarted } from './GettingStarted';
+import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 
-const tabs = ['units', 'people', 'invitations', 'settings'] as const;
+const tabs = ['units', 'people', 'invitations', 'settings', 'integrations'] as const;
 type Tab = (typeof tabs)[number];
 
 /** Units, people, invitations and settings: for the organisation's admins. */
@@ -47,7 +48,7 @@ export default function AdminPage() {
             Admin
           </Title>
           <Text c="dimmed" size="sm">
-            The units tree, people and roles, invitations, and the organisation’s rules of the practice.
+            The units tree, people and roles, invitations, the organisation’s rules of the practice, and integrations.
           </Text>
         </Stack>
         <GettingStarted />
@@ -70,6 +71,7 @@ export default function AdminPage() {
             <Tabs.Tab value="people">People</Tabs.Tab>
             <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
+            <Tabs.Tab value="integrations">Integrations</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="units">
             <UnitsAdmin />
@@ -82,6 +84,9 @@ export default function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="settings">
             <SettingsAdmin />
+          </Tabs.Panel>
+          <Tabs.Panel value="integrations">
+            <IntegrationsAdmin />
           </Tabs.Panel>
         </Tabs>
       </Stack>
