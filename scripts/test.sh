@@ -60,6 +60,10 @@ log "Client dependencies (npm ci)"
 if [ ! -f client/node_modules/.package-lock.json ] || [ client/package-lock.json -nt client/node_modules/.package-lock.json ]; then
   (cd client && npm ci --no-audit --no-fund --loglevel=error) >&2 || { echo "npm ci failed" >&2; exit 2; }
 fi
+# The webhook tests' receiver verifies signatures with the npm standardwebhooks package (ADR 0030).
+if [ ! -f tests/webhook-receiver/node_modules/.package-lock.json ] || [ tests/webhook-receiver/package-lock.json -nt tests/webhook-receiver/node_modules/.package-lock.json ]; then
+  (cd tests/webhook-receiver && npm ci --no-audit --no-fund --loglevel=error) >&2 || { echo "npm ci (webhook receiver) failed" >&2; exit 2; }
+fi
 
 # ---------------------------------------------------------------- PostgreSQL
 log "Starting a throwaway PostgreSQL on 127.0.0.1:$OKR_PG_PORT"
@@ -174,7 +178,7 @@ rm -rf "$artifacts" && mkdir -p "$artifacts"
 ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/Okr.Api/bin/Release/net10.0/Okr.Api.dll --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Okr="Data Source=$work/app/okr.db" --Demo:Password="Demo-Okr-2026" \
-  --Clock:Start="$OKR_E2E_NOW" \
+  --Clock:Start="$OKR_E2E_NOW" --Webhooks:AllowedHosts:0=hooks.e2e.test \
   --SignIn:Throttle:ClientPermits=100000 --SignIn:Throttle:AccountPermits=100000 --SignIn:Throttle:AnonymousGraphQLPermits=100000 \
   --contentRoot "$repo/src/Okr.Api" >"$work/api.log" 2>&1 &
 api_pid=$!

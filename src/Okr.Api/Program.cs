@@ -102,6 +102,7 @@ NotificationEndpoints.Map(api);
 BusinessReviewEndpoints.Map(api);
 EmailEndpoints.Map(api);
 BackgroundWorkEndpoints.Map(api);
+WebhookEndpoints.Map(api);
 // An unknown API path is a 404 problem, never the SPA's index.html; a body that is not JSON is a 415 problem.
 api.Map("/{**path}", UnmatchedApiRequest.Handle).ExcludeFromDescription();
 

@@ -71,6 +71,30 @@ public static class DependencyInjection
         services.AddSingleton<Reminders.CheckInReminderRun>();
         services.AddSingleton<Reviews.BusinessReviewRun>();
         services.AddSingleton<IBackgroundWork, BackgroundWork>();
+        services.AddOkrWebhooks(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// Outbound webhooks (ADR 0030): secrets under Data Protection, the target rules, and a client that checks every
+    /// address it connects to and follows no redirect; sent by the scheduler's <see cref="WebhookDispatchJob"/>.
+    /// </summary>
+    public static IServiceCollection AddOkrWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddDataProtection();
+        services.AddSingleton<Application.Webhooks.IWebhookSecrets, Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookTargets>();
+        services.AddSingleton<Application.Webhooks.IWebhookTargets>(sp => sp.GetRequiredService<Webhooks.WebhookTargets>());
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<Webhooks.WebhookTargets>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
         return services;
     }
 

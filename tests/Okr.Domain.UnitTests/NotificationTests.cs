@@ -5,6 +5,8 @@ using Okr.Domain.Notifications;
 using Okr.Domain.Reminders;
 using Okr.Domain.Work;
 
+using KeyResultStatusChanged = Okr.Domain.Notifications.KeyResultStatusChanged;
+
 namespace Okr.Domain.UnitTests;
 
 /// <summary>The facts notifications are made of (ADR 0028), and the pure rules around them.</summary>
@@ -72,7 +74,7 @@ public class NotificationTests
     public void A_comment_and_a_reminder_raise_their_facts()
     {
         var comment = new Comment(TestData.OrgId, Guid.NewGuid(), null, Nina, "@Lee have a look", TestData.MidQ3);
-        comment.TakeDomainEvents().Should().ContainSingle().Which.Should().BeOfType<CommentPosted>()
+        comment.TakeDomainEvents().OfType<CommentPosted>().Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { CommentId = comment.Id, AuthorId = Nina, Text = "@Lee have a look" });
 
         var delivery = new ReminderDelivery(TestData.OrgId, Nina, Nina, new DateOnly(2026, 12, 7), ReminderKind.Reminder, null, 3, TestData.MidQ3);

@@ -16,6 +16,8 @@ import {
   OrganizationsClient,
   PeopleClient,
   PeriodsClient,
+  ServiceAccountsClient,
+  WebhooksClient,
 } from './okr-client';
 import { httpFetch } from './http';
 
@@ -40,4 +42,6 @@ export const api = {
   organizations: new OrganizationsClient('', http),
   people: new PeopleClient('', http),
   periods: new PeriodsClient('', http),
+  serviceAccounts: new ServiceAccountsClient('', http),
+  webhooks: new WebhooksClient('', http),
 };

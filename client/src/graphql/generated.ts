@@ -41,6 +41,10 @@ export type Query = {
   people: Maybe<Array<Person>>;
   /** The organisation's invitations, newest first. Admins only. */
   invitations: Maybe<Array<Invitation>>;
+  /** The organisation's outbound webhook subscriptions, oldest first; never their secrets. Admins only. */
+  webhookSubscriptions: Maybe<Array<WebhookSubscription>>;
+  /** A webhook subscription's delivery log, newest first. Admins only. */
+  webhookDeliveries: Maybe<Array<WebhookDelivery>>;
   /** Objectives matching a filter, a page at a time (cursor pagination). */
   objectives: Maybe<ObjectiveConnection>;
   objective: Maybe<Objective>;
@@ -113,6 +117,13 @@ export type QueryPeopleArgs = {
 /** The OKR graph: reads only (writes are the REST API's). */
 export type QueryInvitationsArgs = {
   pendingOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The OKR graph: reads only (writes are the REST API's). */
+export type QueryWebhookDeliveriesArgs = {
+  subscriptionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -917,6 +928,52 @@ export type InvitationState =
   | 'REVOKED'
   | 'EXPIRED';
 
+/** An HTTPS endpoint that receives the organisation's events, signed as Standard Webhooks say. Its secret was shown once and is never readable again. */
+export type WebhookSubscription = {
+  id: Scalars['ID']['output'];
+  /** The REST ETag. */
+  version: Scalars['Long']['output'];
+  url: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** check_in.recorded, key_result.status_changed, objective.created, objective.activated, objective.closed, objective.graded, alignment.changed, comment.created. */
+  eventTypes: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeOffset']['output'];
+  enabled: Scalars['Boolean']['output'];
+  disabledAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  /** Why it stopped: an admin, or a day of failed deliveries. */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  secretRotatedAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  /** After a rotation, until when the previous secret also signs. */
+  previousSecretExpiresAt: Maybe<Scalars['DateTimeOffset']['output']>;
+};
+
+/** One event's delivery to a subscription, and its log. */
+export type WebhookDelivery = {
+  id: Scalars['ID']['output'];
+  subscriptionId: Scalars['ID']['output'];
+  /** The webhook-id header: the same on every attempt and on a redelivery. */
+  messageId: Scalars['String']['output'];
+  eventType: Scalars['String']['output'];
+  /** The JSON body sent. */
+  payload: Scalars['String']['output'];
+  state: WebhookDeliveryState;
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeOffset']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  /** When a pending delivery is tried next. */
+  nextAttemptAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  deliveredAt: Maybe<Scalars['DateTimeOffset']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  /** The start of the last answer's body. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  lastError: Maybe<Scalars['String']['output']>;
+};
+
+export type WebhookDeliveryState =
+  | 'PENDING'
+  | 'DELIVERED'
+  | 'FAILED';
+
 /** A page of objectives, in creation order. */
 export type ObjectiveConnection = {
   edges: Array<ObjectiveEdge>;
@@ -1376,6 +1433,19 @@ export type ExecPeriodObjectivesQueryVariables = Exact<{
 
 
 export type ExecPeriodObjectivesQuery = { organization: { settings: { committedSuccessThreshold: number, aspirationalSuccessThreshold: number } } | null, okrTree: { units: Array<{ id: string, name: string, parentId: string | null, depth: number, objectives: Array<{ id: string, version: number, title: string, state: ObjectiveState, type: ObjectiveType, status: OkrStatus | null, progress: number, expectedProgress: number, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null, owningUnit: { id: string, name: string }, owner: { id: string, displayName: string } | null, retrospective: { wentWell: string | null, learned: string | null, improve: string | null, writtenAt: string, writtenBy: { id: string, displayName: string } | null } | null, keyResults: Array<{ id: string, title: string, progress: number, status: OkrStatus | null, grade: number | null, computedGrade: number | null, gradeOverride: number | null, gradeOverrideReason: string | null }> }> }> } | null };
+
+export type IntegrationWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntegrationWebhooksQuery = { webhookSubscriptions: Array<{ id: string, version: number, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string, disabledAt: string | null, disabledReason: string | null, secretRotatedAt: string | null, previousSecretExpiresAt: string | null }> | null };
+
+export type IntegrationWebhookDeliveriesQueryVariables = Exact<{
+  subscriptionId: Scalars['ID']['input'];
+  first: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type IntegrationWebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, messageId: string, eventType: string, payload: string, state: WebhookDeliveryState, attempts: number, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, responseStatus: number | null, responseBody: string | null, lastError: string | null }> | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -31,6 +31,7 @@ public static class Emails
             action: ("Open in Okr", subjectUrl),
             footer: "You get this because of your notification preferences in Okr.",
             preferences: ("Notification preferences or unsubscribe", preferencesUrl));
+
     public const string BusinessReviewKind = "business-review";
 
     /// <summary>What each kind of subscribed mail is called where a person unsubscribes from it.</summary>
@@ -65,6 +66,7 @@ public static class Emails
     private static string Percent(double share) => Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public const string WebhookDisabledKind = "webhook-disabled";
 
     /// <summary>A DRI's reminder (or, a day later, the nudge) listing all their due key results, with a link to My week.</summary>
     public static OutboxMessage CheckInReminder(Person person, string organizationName, IReadOnlyList<string> dueKeyResults, bool nudge,
@@ -97,6 +99,20 @@ public static class Emails
             action: ("Open Okr", myWeekUrl),
             footer: "You get this because you lead the unit that owns these key results.",
             preferences: ("Reminder preferences, pause or unsubscribe", preferencesUrl));
+
+    /// <summary>To each admin: a webhook subscription was disabled after its deliveries failed for a day (ADR 0030).</summary>
+    public static OutboxMessage WebhookDisabled(Person admin, string organizationName, string endpoint, string lastError, string integrationsUrl,
+        DateTimeOffset now) =>
+        Compose(WebhookDisabledKind, admin.Email, organizationName, admin.OrganizationId, now,
+            subject: $"A webhook was disabled in {organizationName}",
+            paragraphs:
+            [
+                $"{admin.DisplayName}, the webhook endpoint {endpoint} failed every attempt to deliver an event for more than a day, so Okr stopped sending to it.",
+                $"The last error: {lastError}",
+                "The deliveries already queued for it wait: fix the endpoint, then enable the subscription again in Admin → Integrations, and they go in order (the failed one can be redelivered from its log). Events raised while it is disabled are not sent to it.",
+            ],
+            action: ("Open Integrations", integrationsUrl),
+            footer: "You get this because you are an admin of this organisation.");
 
     private static string Count(int keyResults) => keyResults == 1 ? "1 key result" : $"{keyResults} key results";
 

@@ -15,18 +15,23 @@ public abstract class Entity
         protected init => _id = value;
     }
 
-    // Facts raised by the entity's own methods, taken by the persistence layer in the save that stores the change
-    // (notifications read them, ADR 0028). A field, not a property, so EF Core never maps it.
+    // Facts raised by the entity's own methods, read by the persistence layer in the save that stores the change: the
+    // notifications (ADR 0028) and the outbound webhook events (ADR 0030). A field, not a property, so EF Core never maps it.
     private List<IDomainEvent>? _domainEvents;
 
     protected void Raise(IDomainEvent domainEvent) => (_domainEvents ??= []).Add(domainEvent);
 
-    /// <summary>The facts raised since the last call, emptied: a save takes each once.</summary>
+    /// <summary>The facts raised since the entity was loaded or made, or since they were last cleared.</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents() => _domainEvents ?? (IReadOnlyList<IDomainEvent>)[];
+
+    /// <summary>Forgets the facts raised: the last reader of a save clears them, so a save takes each once.</summary>
+    public void ClearDomainEvents() => _domainEvents = null;
+
+    /// <summary>The facts raised, emptied (for a save that wants none of them, such as the demo's).</summary>
     public IReadOnlyList<IDomainEvent> TakeDomainEvents()
     {
-        if (_domainEvents is not { Count: > 0 } events)
-            return [];
-        _domainEvents = null;
+        var events = DomainEvents();
+        ClearDomainEvents();
         return events;
     }
 }
@@ -41,6 +46,12 @@ public interface IDomainEvent
 public abstract record DomainEvent : IDomainEvent
 {
     public Guid EventId { get; } = Guid.CreateVersion7();
+}
+
+/// <summary>A fact that names its organisation: what outbound webhooks carry (ADR 0030).</summary>
+public interface IOrganizationFact : IDomainEvent
+{
+    Guid OrganizationId { get; }
 }
 
 /// <summary>

@@ -153,29 +153,34 @@ public sealed class KeyResult : TenantAggregate
         }
 
         var checkIn = new CheckIn(OrganizationId, Id, entry, authorId, now);
-        var before = StatusAt(now, period, settings, objective, Progress, LastCheckInAt, LatestConfidence);
-        var becomesLatest = CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate;
-        if (becomesLatest)
+        var statusBefore = StatusAt(objective, period, settings, now, Progress, LastCheckInAt, LatestConfidence);
+        var latest = CurrentValueDate is null || entry.EffectiveDate >= CurrentValueDate;
+        if (latest)
         {
             CurrentValue = entry.Value;
             CurrentValueDate = entry.EffectiveDate;
         }
-        if (objective.State == ObjectiveState.Active)
+        Raise(new CheckInRecorded(OrganizationId, checkIn.Id, Id, ObjectiveId));
+        // The maintained readings (last check-in, latest confidence) are moved by the persistence layer after the save;
+        // the status they will give is computed here from the same rules.
+        var statusAfter = StatusAt(objective, period, settings, now, Progress, now, latest ? entry.Confidence : LatestConfidence);
+        if (statusBefore is { } from && statusAfter is { } to && from != to)
         {
-            var after = StatusAt(now, period, settings, objective, Progress, now, becomesLatest ? entry.Confidence : LatestConfidence);
-            if (after != before)
-                Raise(new Notifications.KeyResultStatusChanged(Id, ObjectiveId, before, after));
+            Raise(new KeyResultStatusChanged(OrganizationId, Id, ObjectiveId, from, to));
+            Raise(new Notifications.KeyResultStatusChanged(Id, ObjectiveId, from, to));
         }
         if (objective.State == ObjectiveState.Closed)
             Grade = Computations.Grading.Round(Progress);
         return checkIn;
     }
 
-    /// <summary>The status the domain computes at an instant, from these readings (an open objective's key result).</summary>
-    private static OkrStatus StatusAt(DateTimeOffset now, Period period, OrganizationSettings settings, Objective objective,
-        double progress, DateTimeOffset? lastCheckInAt, int? latestConfidence) =>
-        KeyResultStatusRules.Compute(new KeyResultStatusInput(progress, now, period.StartsAt, period.EndsAt, lastCheckInAt, latestConfidence,
-            objective.ActivatedAt), settings);
+    /// <summary>An active objective's key result's status at an instant, with the given readings; null for any other objective.</summary>
+    private static OkrStatus? StatusAt(Objective objective, Period period, OrganizationSettings settings, DateTimeOffset now, double progress,
+        DateTimeOffset? lastCheckInAt, int? latestConfidence) =>
+        objective.State == ObjectiveState.Active
+            ? KeyResultStatusRules.Compute(new KeyResultStatusInput(progress, now, period.StartsAt, period.EndsAt, lastCheckInAt, latestConfidence,
+                TrackingSince: objective.ActivatedAt), settings)
+            : null;
 
     /// <summary>Grades from the measured progress when the period closes.</summary>
     public void GradeAtClose() => Grade = Computations.Grading.Round(Progress);

@@ -14,8 +14,21 @@ public enum OutboxState
     Failed,
 }
 
+/// <summary>What an outbox message is for.</summary>
+public enum OutboxChannel
+{
+    /// <summary>An email, sent by the outbox dispatcher.</summary>
+    Email,
+    /// <summary>
+    /// An event for the organisation's webhook subscriptions: the webhook dispatcher turns it into one delivery per
+    /// subscription that receives its type (ADR 0030). <see cref="OutboxMessage.Subject"/> holds the event type,
+    /// <see cref="OutboxMessage.Recipient"/> the resource whose events go in order, the text body the JSON payload.
+    /// </summary>
+    Webhook,
+}
+
 /// <summary>
-/// An email waiting to go out, written in the same transaction as the change that causes it (an invitation, a
+/// An email (or a webhook event, see <see cref="OutboxChannel"/>) waiting to go out, written in the same transaction as the change that causes it (an invitation, a
 /// registration), so it is sent if and only if that change committed. A dispatcher claims it with a lease (only one
 /// replica sends it), tries to send it, and records the outcome; failures are tried again with a growing delay.
 /// The bodies carry one-time links, so they are erased once the message is sent: what stays is who, what and when.
@@ -40,6 +53,25 @@ public sealed class OutboxMessage : Entity
         CreatedAt = now;
         NextAttemptAt = now;
     }
+
+    /// <summary>A webhook event, written in the same save as the change it tells of.</summary>
+    public static OutboxMessage WebhookEvent(Guid organizationId, string eventType, string resourceKey, long sequence, string payload, DateTimeOffset now) =>
+        new()
+        {
+            Channel = OutboxChannel.Webhook,
+            Kind = "webhook-event",
+            Recipient = Guard.Text(resourceKey, "Resource", TextLimits.Code),
+            Subject = Guard.Text(eventType, "Event type", TextLimits.Code),
+            TextBody = payload,
+            OrganizationId = organizationId,
+            Sequence = sequence,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+
+    public OutboxChannel Channel { get; private set; }
+    /// <summary>For a webhook event: its place in the order of events (see <see cref="Webhooks.WebhookDelivery.Sequence"/>).</summary>
+    public long Sequence { get; private set; }
 
     /// <summary>What the message is (<c>invitation</c>, <c>password-reset</c>, …): templates and the admin page read it.</summary>
     public string Kind { get; private set; }

@@ -30,6 +30,7 @@ public sealed class Alignment : TenantAggregate
         Kind = kind;
         Weight = CheckWeight(weight);
         CreatedAt = now;
+        Raise(Changed(AlignmentChange.Added));
     }
 
     public Guid ChildObjectiveId { get; private set; }
@@ -74,9 +75,16 @@ public sealed class Alignment : TenantAggregate
 
     public void Change(AlignmentKind kind, decimal weight)
     {
+        var changed = Kind != kind || Weight != weight;
         Kind = kind;
         Weight = CheckWeight(weight);
+        if (changed)
+            Raise(Changed(AlignmentChange.Changed));
     }
+
+    /// <summary>The fact of this alignment's change (a removal is raised by the persistence layer, which sees it go).</summary>
+    public AlignmentChanged Changed(AlignmentChange change) =>
+        new(OrganizationId, Id, ChildObjectiveId, ParentObjectiveId, ParentKeyResultId, change);
 
     private static decimal CheckWeight(decimal weight) =>
         weight is < 0 or > MaxWeight

@@ -66,6 +66,7 @@ public sealed class Objective : TenantAggregate
         CreatedAt = now;
         Title = string.Empty;
         Apply(details);
+        Raise(new ObjectiveCreated(OrganizationId, Id));
     }
 
     public string Title { get; private set; }
@@ -151,6 +152,7 @@ public sealed class Objective : TenantAggregate
                 "An objective needs at least one measurable key result (with a target that differs from its baseline) before it can be activated.");
         State = ObjectiveState.Active;
         ActivatedAt = now;
+        Raise(new ObjectiveActivated(OrganizationId, Id));
     }
 
     public void Cancel(DateTimeOffset now)
@@ -175,6 +177,8 @@ public sealed class Objective : TenantAggregate
         Grade = Computations.Grading.Round(grade);
         State = ObjectiveState.Closed;
         ClosedAt = now;
+        Raise(new ObjectiveClosed(OrganizationId, Id));
+        Raise(new ObjectiveGraded(OrganizationId, Id, FinalGrade));
     }
 
     /// <summary>A late check-in within the grace window changes the measured grade; overrides stay.</summary>
@@ -182,15 +186,21 @@ public sealed class Objective : TenantAggregate
     {
         if (State != ObjectiveState.Closed)
             throw new DomainRuleException("objective.not_closed", "Only a closed objective has a grade.");
+        var before = FinalGrade;
         Grade = Computations.Grading.Round(grade);
+        if (FinalGrade != before)
+            Raise(new ObjectiveGraded(OrganizationId, Id, FinalGrade));
     }
 
     public void OverrideGrade(double? grade, string? reason)
     {
         if (State != ObjectiveState.Closed)
             throw new DomainRuleException("objective.not_closed", "A grade can only be overridden once the objective is closed.");
+        var before = FinalGrade;
         (GradeOverride, GradeOverrideReason) = Computations.Grading.Override(grade, reason);
         Raise(new Notifications.GradeOverridden(Id, null, GradeOverride));
+        if (FinalGrade != before)
+            Raise(new ObjectiveGraded(OrganizationId, Id, FinalGrade));
     }
 
     public void WriteRetrospective(string? wentWell, string? learned, string? improve, Guid authorId, DateTimeOffset now)

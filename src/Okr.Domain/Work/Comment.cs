@@ -18,6 +18,7 @@ public sealed class Comment : TenantAggregate
         Text = Guard.Text(text, "Text", TextLimits.LongText);
         CreatedAt = now;
         Raise(new CommentPosted(Id, objectiveId, keyResultId, authorId, Text));
+        Raise(new CommentCreated(OrganizationId, Id, ObjectiveId, KeyResultId));
     }
 
     public Guid? ObjectiveId { get; private set; }

@@ -76,7 +76,8 @@ public sealed partial class OutboxDispatcher(
     }
 
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTimeOffset now) =>
-        messages.Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil <= now));
+        messages.Where(m => m.Channel == OutboxChannel.Email && m.State == OutboxState.Pending && m.NextAttemptAt <= now
+            && (m.LeaseUntil == null || m.LeaseUntil <= now));
 
     private async Task<bool> SendAsync(OkrDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -9,6 +9,8 @@ using Okr.Domain.Reminders;
 using Okr.Domain.Units;
 using Okr.Infrastructure.Persistence;
 
+using KeyResultStatusChanged = Okr.Domain.Notifications.KeyResultStatusChanged;
+
 namespace Okr.Infrastructure.Notifications;
 
 /// <summary>

@@ -79,6 +79,8 @@ public abstract class OkrDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Okr.Domain.Notifications.NotificationPreference>();
     public DbSet<Okr.Domain.Reviews.BusinessReview> BusinessReviews => Set<Okr.Domain.Reviews.BusinessReview>();
     public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
+    public DbSet<Okr.Domain.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Okr.Domain.Webhooks.WebhookSubscription>();
+    public DbSet<Okr.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Okr.Domain.Webhooks.WebhookDelivery>();
     /// <summary>Idempotency keys of POSTs (ADR 0027): infrastructure, not a port of the use cases.</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 

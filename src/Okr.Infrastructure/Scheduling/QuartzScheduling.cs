@@ -25,6 +25,7 @@ public static class QuartzScheduling
     {
         var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        var webhooks = configuration.GetSection(Webhooks.WebhookOptions.Section).Get<Webhooks.WebhookOptions>() ?? new Webhooks.WebhookOptions();
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
 
         services.AddQuartz(quartz =>
@@ -78,6 +79,17 @@ public static class QuartzScheduling
                     .StartNow()
                     // A run sends everything due, so runs missed while every replica was down collapse into the next one.
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(outbox.PollSeconds)).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<WebhookDispatchJob>(job => job.WithIdentity(WebhookDispatchJob.Key).StoreDurably()
+                .WithDescription("Sends webhooks"));
+            if (webhooks.PollSeconds > 0)
+                quartz.AddTrigger(trigger => trigger
+                    .WithIdentity("webhook-dispatch", Group)
+                    .ForJob(WebhookDispatchJob.Key)
+                    .StartNow()
+                    // A run sends everything due, so runs missed while every replica was down collapse into the next one.
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(webhooks.PollSeconds)).RepeatForever()
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
             // The reminder rules look at the whole day after a cycle starts, and reviews are computed as of their scheduled

@@ -43,6 +43,8 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
                 ["apiKey"] = await db.ApiKeys.Select(k => (Guid?)k.Id).FirstOrDefaultAsync(),
                 ["businessReview"] = await db.BusinessReviews.Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
                 ["outboxMessage"] = await db.OutboxMessages.Where(m => m.OrganizationId == demo.OrganizationId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
+                ["webhookSubscription"] = await db.WebhookSubscriptions.Select(w => (Guid?)w.Id).FirstOrDefaultAsync(),
+                ["webhookDelivery"] = await db.WebhookDeliveries.Select(d => (Guid?)d.Id).FirstOrDefaultAsync(),
             };
             found["kpiValue"] = await db.KpiValues.Where(v => v.KpiId == found["kpi"]).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
             return found;
@@ -80,6 +82,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
         "personId" => ids["member"],
         "checkpointId" => ids["checkpoint"],
         "keyId" => ids["apiKey"],
+        "deliveryId" => ids["webhookDelivery"],
         _ => path.Split('/')[2] switch
         {
             "annotations" => ids["annotation"],
@@ -100,6 +103,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
             "outbox-messages" => ids["outboxMessage"],
             // A mail file is named, not numbered: a name that exists nowhere (its cases stop at 404).
             "mail-files" => Guid.Empty,
+            "webhook-subscriptions" => ids["webhookSubscription"],
             var other => throw new InvalidOperationException($"The fuzz does not know which entity /api/{other}/{{id}} names."),
         },
     };

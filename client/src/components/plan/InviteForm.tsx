@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CopyField } from '../CopyField';
+import { FormError } from '../FormError';
 import { useForm } from '@mantine/form';
 import { api } from '../../api/rest';
 import type { InvitationCreated, OrganizationRole } from '../../api/okr-client';
@@ -23,25 +25,7 @@ export function InvitationLink({ invitation, onDone }: { invitation: InvitationC
           kept, so nobody — not even an admin — can see it again. If the mail is lost, resend the invitation (a new link). It
           expires on {formatDate(invitation.expiresAt)}.
         </Alert>
-        <Group gap="xs" wrap="nowrap" align="flex-end">
-          <Textarea
-            label="Accept link"
-            value={url}
-            readOnly
-            autosize
-            minRows={1}
-            onFocus={(e) => e.currentTarget.select()}
-            style={{ flex: 1, minWidth: 0 }}
-            styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }}
-          />
-          <CopyButton value={url} timeout={2000}>
-            {({ copied, copy }) => (
-              <Button color={copied ? 'teal' : 'indigo'} onClick={copy} aria-label="Copy the accept link">
-                {copied ? 'Copied' : 'Copy'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <CopyField label="Accept link" value={url} copyLabel="Copy the accept link" />
         <Text size="xs" c="dimmed">
           They sign in (or sign up) with {invitation.email} and open the link to join as {invitation.role === 'ADMIN' ? 'an admin' : 'a member'}.
         </Text>
@@ -81,11 +65,7 @@ export function InviteForm({ onInvited }: { onInvited?: (invitation: InvitationC
       {created && <InvitationLink invitation={created} onDone={() => setCreated(null)} />}
       <form onSubmit={submit} noValidate aria-label="Invite someone">
         <Stack gap="sm">
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={error} />
           <Group gap="sm" align="flex-start" wrap="wrap">
             <TextInput
               label="Email"

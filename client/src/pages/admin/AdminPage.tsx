@@ -3,13 +3,14 @@ import { useSearchParams } from 'react-router';
 import { useMember } from '../../auth/session';
 import { EngineAdmin } from './EngineAdmin';
 import { GettingStarted } from './GettingStarted';
+import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { InvitationsAdmin } from './InvitationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { ReminderSettingsAdmin } from './ReminderSettingsAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 
-const tabs = ['units', 'people', 'invitations', 'settings', 'engine'] as const;
+const tabs = ['units', 'people', 'invitations', 'settings', 'engine', 'integrations'] as const;
 type Tab = (typeof tabs)[number];
 
 /** Units, people, invitations and settings: for the organisation's admins. */
@@ -49,7 +50,7 @@ export default function AdminPage() {
             Admin
           </Title>
           <Text c="dimmed" size="sm">
-            The units tree, people and roles, invitations, and the organisation’s rules of the practice.
+            The units tree, people and roles, invitations, the organisation’s rules of the practice, and integrations.
           </Text>
         </Stack>
         <GettingStarted />
@@ -73,6 +74,7 @@ export default function AdminPage() {
             <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
             <Tabs.Tab value="engine">Background work</Tabs.Tab>
+            <Tabs.Tab value="integrations">Integrations</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="units">
             <UnitsAdmin />
@@ -91,6 +93,9 @@ export default function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="engine">
             <EngineAdmin />
+          </Tabs.Panel>
+          <Tabs.Panel value="integrations">
+            <IntegrationsAdmin />
           </Tabs.Panel>
         </Tabs>
       </Stack>

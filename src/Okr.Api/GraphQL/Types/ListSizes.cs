@@ -26,4 +26,6 @@ internal static class ListSizes
     public const double Findings = 30;
     public const double History = 10;
     public const double Notifications = 20;
+    public const double WebhookSubscriptions = 3;
+    public const double WebhookDeliveries = 50;
 }

@@ -14,6 +14,8 @@ using Okr.Application.OkrGraph.Queries.GetOkrTree;
 using Okr.Application.Administration.Queries;
 using Okr.Application.Reviews.Queries.BusinessReviews;
 using Okr.Domain.Messaging;
+using Okr.Application.Webhooks.Queries.ListWebhookDeliveries;
+using Okr.Application.Webhooks.Queries.ListWebhookSubscriptions;
 using Okr.Domain.Periods;
 
 namespace Okr.Api.GraphQL.Types;
@@ -70,6 +72,17 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<BooleanGraphType>("pendingOnly", "Only those that can still be accepted.", a => a.DefaultValue = false)
             .WithComplexityImpact(1, ListSizes.People)
             .ResolveAsync(async c => await c.SendAsync(new ListInvitations(c.GetArgument("pendingOnly", false))));
+
+        Field<ListGraphType<NonNullGraphType<WebhookSubscriptionGraphType>>>("webhookSubscriptions")
+            .Description("The organisation's outbound webhook subscriptions, oldest first; never their secrets. Admins only.")
+            .WithComplexityImpact(1, ListSizes.WebhookSubscriptions)
+            .ResolveAsync(async c => await c.SendAsync(new ListWebhookSubscriptions()));
+        Field<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>("webhookDeliveries")
+            .Description("A webhook subscription's delivery log, newest first. Admins only.")
+            .Argument<NonNullGraphType<IdGraphType>>("subscriptionId")
+            .Argument<IntGraphType>("first", "How many, 1 to 200.", a => a.DefaultValue = 50)
+            .WithComplexityImpact(1, ListSizes.WebhookDeliveries)
+            .ResolveAsync(async c => await c.SendAsync(new ListWebhookDeliveries(c.Id("subscriptionId"), c.GetArgument("first", 50))));
 
         Field<ObjectiveConnectionGraphType>("objectives").Description("Objectives matching a filter, a page at a time (cursor pagination).")
             .Argument<ObjectiveFilterInputGraphType>("filter")

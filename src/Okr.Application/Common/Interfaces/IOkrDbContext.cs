@@ -52,6 +52,8 @@ public interface IOkrDbContext
     DbSet<Okr.Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
     DbSet<Okr.Domain.Reviews.BusinessReview> BusinessReviews { get; }
     DbSet<EmailOptOut> EmailOptOuts { get; }
+    DbSet<Okr.Domain.Webhooks.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Okr.Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

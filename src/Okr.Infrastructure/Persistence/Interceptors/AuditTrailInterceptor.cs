@@ -58,6 +58,8 @@ public sealed class AuditTrailInterceptor : OkrSaveInterceptor
             var properties = entry.Properties
                 .Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
                 .Where(p => p.Metadata.Name != nameof(IVersioned.Version) && !p.Metadata.IsShadowProperty())
+                // Secrets (a key's hash, a webhook's encrypted signing secret) never reach the audit trail (ADR 0030).
+                .Where(p => !p.Metadata.Name.Contains("Secret", StringComparison.Ordinal))
                 .Where(p => entry.State != EntityState.Modified || p.IsModified)
                 .ToList();
             if (entry.State == EntityState.Modified && properties.Count == 0)

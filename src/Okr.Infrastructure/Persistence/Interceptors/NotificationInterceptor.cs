@@ -14,7 +14,7 @@ public sealed class NotificationInterceptor : OkrSaveInterceptor
     {
         var raised = new List<(Guid OrganizationId, IDomainEvent Event)>();
         foreach (var entry in db.ChangeTracker.Entries<Entity>().ToList())
-            foreach (var e in entry.Entity.TakeDomainEvents())
+            foreach (var e in entry.Entity.DomainEvents())
                 raised.Add((entry.Entity is ITenantOwned owned ? owned.OrganizationId : db.CurrentOrganizationId, e));
         if (!async || raised.Count == 0)
             return;

@@ -22,6 +22,7 @@ public static class SaveInterceptors
         new VersionInterceptor(),
         new AuditTrailInterceptor(),
         new NotificationInterceptor(),
+        new WebhookEventInterceptor(),
     ];
 
     /// <summary>Adds <see cref="All"/> to a context's options.</summary>
