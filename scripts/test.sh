@@ -23,6 +23,11 @@ export OKR_PG_DIR="$work/postgres" OKR_PG_PORT="${OKR_PG_PORT:-55432}"
 smtp_port="${OKR_SMTP_PORT:-55025}"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
+# How long each phase took, printed before the totals: the whole script must stay well under 15 minutes on CI's
+# two cores (README, "Test it"); test-artifacts/ keeps the figures and the .NET results of the last run.
+timings=""
+phase_started=$SECONDS
+phase_done() { timings="$timings$(printf '%-44s %5d s' "$1" $((SECONDS - phase_started)))\n"; phase_started=$SECONDS; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 cleanup() {
@@ -65,6 +70,8 @@ if [ ! -f tests/webhook-receiver/node_modules/.package-lock.json ] || [ tests/we
   (cd tests/webhook-receiver && npm ci --no-audit --no-fund --loglevel=error) >&2 || { echo "npm ci (webhook receiver) failed" >&2; exit 2; }
 fi
 
+phase_done "Installing what is missing (apt-get, npm ci)"
+
 # ---------------------------------------------------------------- PostgreSQL
 log "Starting a throwaway PostgreSQL on 127.0.0.1:$OKR_PG_PORT"
 if OKR_TEST_POSTGRES="$("$repo/scripts/postgres.sh" start)"; then
@@ -94,6 +101,7 @@ else
 fi
 
 # ---------------------------------------------------------------- .NET
+rm -rf "$artifacts" && mkdir -p "$artifacts"
 log "Building"
 if ! dotnet build Okr.sln -c Release -nologo -v quiet >"$work/build.log" 2>&1; then
   grep -E "error|warn" "$work/build.log" | sort -u | head -40 >&2
@@ -101,6 +109,8 @@ if ! dotnet build Okr.sln -c Release -nologo -v quiet >"$work/build.log" 2>&1; t
   echo "$passed passed, $failed failed"
   exit 1
 fi
+
+phase_done "Starting PostgreSQL and SMTP, building"
 
 # ---------------------------------------------------------------- client (alongside the .NET tests)
 # The client's checks need neither the API nor the database: they run while the .NET tests do (mostly waiting on
@@ -113,7 +123,9 @@ client_checks() {
   if (cd client && npx tsc -b); then r="1 0"; else r="0 1"; fi
   echo "tsc $r" >>"$work/client.counts"
   log "Client component tests (vitest)"
+  local started=$SECONDS
   (cd client && npx vitest run --reporter=default --reporter=json --outputFile="$work/vitest.json")
+  echo "$((SECONDS - started))" >"$work/vitest.seconds"
   python3 - "$work/vitest.json" <<'PY' >>"$work/client.counts"
 import json, sys
 try:
@@ -158,9 +170,37 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
                 print(line.rstrip())
 PY
 
+# Where the time went: each project's wall time and the slowest tests (the README says how to run one project alone).
+mkdir -p "$artifacts/dotnet"
+cp "$work"/trx/*.trx "$artifacts/dotnet/" 2>/dev/null
+python3 - "$work/trx" <<'PY' | tee "$artifacts/dotnet/slowest.txt" >&2
+import glob, re, sys, xml.etree.ElementTree as ET
+from datetime import datetime
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+def seconds(d):
+    h, m, s = d.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+def instant(t):
+    return datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", t))
+tests = []
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    root = ET.parse(f).getroot()
+    times, definitions = root.find(ns + "Times"), root.find(ns + "TestDefinitions")
+    project = definitions[0].get("storage").split("/")[-1].removesuffix(".dll") if definitions is not None and len(definitions) else f
+    results = [(seconds(r.get("duration", "0:0:0")), r.get("testName")) for r in root.iter(ns + "UnitTestResult")]
+    tests += results
+    print(f"{project:40s} {(instant(times.get('finish')) - instant(times.get('start'))).total_seconds():6.0f} s wall, {len(results)} tests")
+print("Slowest .NET tests:")
+for duration, name in sorted(tests, reverse=True)[:15]:
+    print(f"  {duration:6.1f} s  {name}")
+PY
+phase_done ".NET tests"
+
 log "Client checks (ran alongside the .NET tests)"
 wait "$client_pid"
 client_pid=""
+[ -f "$work/vitest.seconds" ] && timings="$timings$(printf '%-44s %5d s' "  of which vitest, alongside" "$(cat "$work/vitest.seconds")")\n"
+phase_done "Waiting for the client checks"
 cat "$work/client.log" >&2
 client_total=0
 while read -r _ c_passed c_failed; do count "$c_passed" "$c_failed"; client_total=$((client_total + 1)); done <"$work/client.counts"
@@ -172,7 +212,6 @@ port="${OKR_E2E_PORT:-5099}"
 # Time is an input: the API's clock and the browser's start at this instant, whatever the date of the run.
 export OKR_E2E_NOW="${OKR_E2E_NOW:-2026-11-22T12:00:00Z}"
 mkdir -p "$work/app"
-rm -rf "$artifacts" && mkdir -p "$artifacts"
 # The browser tests sign in as the same demo people from one address, far more often than a person would: the
 # sign-in throttle's limits are raised for them (the auth suite proves the limits; ADR 0016).
 ASPNETCORE_ENVIRONMENT=Development \
@@ -201,6 +240,11 @@ else
 fi
 kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; api_pid=""
 echo "Screenshots: $artifacts" >&2
+phase_done "Browser tests"
+
+log "Timings"
+printf "$timings" | tee "$artifacts/timings.txt" >&2
+printf '%-44s %5d s\n' "Total" "$SECONDS" | tee -a "$artifacts/timings.txt" >&2
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -42,7 +42,7 @@ public sealed class ApplicationFixture : IAsyncLifetime
         {
             if (!_backends.TryGetValue(provider, out var backend))
             {
-                var database = await TestDatabase.CreateAsync(provider);
+                var database = await TestDatabase.CreateMigratedAsync(provider);
                 var services = BuildServices(database);
                 await using (var migrate = services.CreateAsyncScope())
                     await migrate.ServiceProvider.GetRequiredService<OkrDbContext>().Database.MigrateAsync();

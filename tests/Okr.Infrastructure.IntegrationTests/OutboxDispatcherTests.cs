@@ -56,7 +56,7 @@ public sealed class OutboxDispatcherTests
 
     private static async Task<Setup> Migrated(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeClock();
         var services = TestServices.Build(database, clock);
         await using (var scope = services.CreateAsyncScope())

@@ -39,7 +39,7 @@ public sealed class PersistenceBehaviourTests
 
     private static async Task<Setup> Seeded(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var services = TestServices.Build(database);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();

@@ -65,7 +65,7 @@ public sealed class SchedulerTests
 
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var services = TestServices.Build(database);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OkrDbContext>().Database.MigrateAsync();

@@ -17,7 +17,7 @@ public sealed class TenancyTests
 {
     private static async Task<(ServiceProvider Services, TestDatabase Database, DemoOrganization A, DemoOrganization B)> TwoOrganizations(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var services = TestServices.Build(database);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OkrDbContext>();

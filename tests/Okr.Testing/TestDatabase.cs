@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Okr.Infrastructure.Persistence;
 using Okr.Infrastructure.Persistence.Providers;
 using Respawn;
 using Xunit;
@@ -11,6 +13,8 @@ namespace Okr.Testing;
 /// <summary>
 /// A throwaway database of one provider: a SQLite file, or a PostgreSQL database created on the server named
 /// by <c>OKR_TEST_POSTGRES</c> (an admin connection string; the test script starts such a server). Dropped on dispose.
+/// Connections are pooled, as the product's are: without a pool every statement on PostgreSQL paid for a new server
+/// process, its authentication and cold catalogue caches (see the README's testing section).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -36,14 +40,62 @@ public sealed class TestDatabase : IAsyncDisposable
             ? [DatabaseProvider.Sqlite]
             : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>An empty database (no tables): for the tests of the migrations and of a host migrating at start-up.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
+
+    /// <summary>
+    /// A database with every migration applied: a copy of a template this test process migrated once per provider (a file
+    /// copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), so a fixture or a host pays for the migrations
+    /// once per run, not once per database. Migrating an empty database stays tested by <see cref="CreateAsync(DatabaseProvider)"/>'s users.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
+        await CreateAsync(provider, await Templates.GetOrAdd(provider, p => new Lazy<Task<TestDatabase>>(() => MigratedTemplateAsync(p))).Value);
+
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<TestDatabase>>> Templates = new();
+
+    private static async Task<TestDatabase> MigratedTemplateAsync(DatabaseProvider provider)
+    {
+        var template = await CreateAsync(provider, template: null);
+        await using (var db = template.Context())
+            await db.Database.MigrateAsync();
+        // A copy needs the template closed: no pooled connection may stay open on it.
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                await using (var connection = new SqliteConnection(template.ConnectionString))
+                {
+                    await connection.OpenAsync();
+                    await using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    await checkpoint.ExecuteNonQueryAsync();
+                    SqliteConnection.ClearPool(connection);
+                }
+                break;
+            default:
+                await using (var connection = new NpgsqlConnection(template.ConnectionString))
+                    NpgsqlConnection.ClearPool(connection);
+                break;
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    }
+
+    private OkrDbContext Context() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteOkrDbContext(new DbContextOptionsBuilder<SqliteOkrDbContext>().UseSqlite(ConnectionString).Options),
+        _ => new PostgresOkrDbContext(new DbContextOptionsBuilder<PostgresOkrDbContext>().UseNpgsql(ConnectionString).Options),
+    };
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TestDatabase? template)
     {
         var name = $"okr_test_{Guid.NewGuid():N}";
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var file = Path.Combine(Path.GetTempPath(), name + ".db");
-                return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString(), file);
+                if (template?._dropName is { } templateFile)
+                    File.Copy(templateFile, file);
+                return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file }.ToString(), file);
             case DatabaseProvider.Postgres:
                 var admin = Environment.GetEnvironmentVariable(PostgresVariable)
                     ?? throw new InvalidOperationException($"Set {PostgresVariable} to test on PostgreSQL.");
@@ -51,10 +103,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 {
                     await connection.OpenAsync();
                     await using var create = connection.CreateCommand();
-                    create.CommandText = $"CREATE DATABASE \"{name}\"";
+                    create.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._dropName}\"";
                     await create.ExecuteNonQueryAsync();
                 }
-                var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+                // A pool as large as the tests' largest burst (200 concurrent check-ins): a test waits on the database, never
+                // on the pool, as it did when every request opened a connection of its own (the server allows 400).
+                var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 250 };
                 return new TestDatabase(provider, builder.ToString(), name);
             default:
                 throw new NotSupportedException($"{provider} cannot run on this machine.");
@@ -101,7 +155,8 @@ public sealed class TestDatabase : IAsyncDisposable
                     File.Delete(_dropName + suffix);
                 break;
             case DatabaseProvider.Postgres when _dropName is not null:
-                NpgsqlConnection.ClearAllPools();
+                await using (var pooled = new NpgsqlConnection(ConnectionString))
+                    NpgsqlConnection.ClearPool(pooled);
                 await using (var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable)))
                 {
                     await connection.OpenAsync();

@@ -26,7 +26,7 @@ public sealed class MailFixture : IAsyncLifetime
     {
         if (!_hosts.TryGetValue(provider, out var host))
         {
-            host = new OkrApiFactory(await TestDatabase.CreateAsync(provider), settings: Smtp.Settings);
+            host = new OkrApiFactory(await TestDatabase.CreateMigratedAsync(provider), settings: Smtp.Settings, cheapPasswordHashes: true);
             _ = host.Server;
             _hosts[provider] = host;
         }

@@ -15,7 +15,7 @@ namespace Okr.Api.IntegrationTests.Fuzz;
 /// (for text) as a literal. No 5xx; every error carries extensions.code and none is INTERNAL; bad values are refused.
 /// Document abuse (depth, aliases, fragments) is the limits suite's; this fuzzes argument values only.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class GraphQLFuzzTests(ApiFixture fixture, ITestOutputHelper output)
 {
     private sealed record Argument(string Name, GraphQLType Type);

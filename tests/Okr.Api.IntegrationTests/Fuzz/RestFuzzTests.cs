@@ -16,7 +16,7 @@ namespace Okr.Api.IntegrationTests.Fuzz;
 /// NUL and control characters, zero-width, huge numbers) and as a whole (malformed JSON, duplicate keys, wrong
 /// Content-Type, empty body, unknown ids, stale If-Match, anonymous). See <see cref="FuzzSettings"/> for the long mode.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class RestFuzzTests(ApiFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Statuses any operation may answer whatever its description lists: the transport's, not the operation's.</summary>

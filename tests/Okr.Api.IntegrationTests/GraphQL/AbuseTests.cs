@@ -19,7 +19,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// document guard, is refused with its code before validation, quickly, and leaves nothing running; the real documents
 /// (the SPA's, the README's, the benchmarks', the standard introspection query) pass. Prints cases, failures and times.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class AbuseTests(ApiFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Generous, so a loaded two-core machine cannot make it flake; the printed times are the real figures (milliseconds).</summary>

@@ -12,7 +12,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// asOf answers with the values as they stood then: check-ins are immutable, so replaying those recorded and effective
 /// by that instant gives the numbers of that day exactly.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class AsOfTests(ApiFixture fixture)
 {
     private const string DashboardQuery = """

@@ -10,7 +10,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// Answers bounded by what is asked (ADR 0013): a tree a level at a time, the dashboard's most important flagged key
 /// results with complete counts; each with the same numbers as the unbounded answer.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class BoundedAnswerTests(ApiFixture fixture)
 {
     private const string Tree = """

@@ -8,7 +8,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>People, invitations, the whole unit subtree and the versions an admin screen needs, on a private copy of the demo.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class DirectoryTests(ApiFixture fixture)
 {
     [Theory]

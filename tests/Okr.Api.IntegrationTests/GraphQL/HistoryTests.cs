@@ -9,7 +9,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>An objective's history: the audit trail of the objective and of what hangs off it, newest first, as the objective is visible.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class HistoryTests(ApiFixture fixture)
 {
     private const string History = """

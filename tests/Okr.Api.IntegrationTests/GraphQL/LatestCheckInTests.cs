@@ -11,7 +11,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// latestCheckIn reads only the check-ins of a key result's latest effective date, and is still exactly the head of
 /// its history (newest effective date, a later recording winning a tie), now and as of an earlier instant.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class LatestCheckInTests(ApiFixture fixture)
 {
     private const string Tree = """

@@ -14,7 +14,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>Depth, complexity and time limits: real queries pass, abusive ones fail with a clear coded error before running.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class LimitsTests(ApiFixture fixture)
 {
     private static string Example(string name) => File.ReadAllText(Path.Combine(

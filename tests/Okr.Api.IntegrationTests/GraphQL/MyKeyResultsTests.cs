@@ -11,7 +11,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// units own, on visible objectives that are not cancelled, due ones first, then open ones, then their own, then the
 /// tree's order.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class MyKeyResultsTests(ApiFixture fixture)
 {
     private const string Mine = """

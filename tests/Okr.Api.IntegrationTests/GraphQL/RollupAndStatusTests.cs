@@ -10,7 +10,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>The computed numbers of the OKR graph against the rules of okr-domain.md, on a private copy of the demo.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class RollupAndStatusTests(ApiFixture fixture)
 {
     private const string ObjectiveQuery = """

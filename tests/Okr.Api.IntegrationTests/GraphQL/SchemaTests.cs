@@ -7,7 +7,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>The rest of the schema against the demo: directory, grades and retrospectives, alignment graph, coach, search.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class SchemaTests(ApiFixture fixture)
 {
     private static readonly string[] OffTrack = ["OFF_TRACK"];

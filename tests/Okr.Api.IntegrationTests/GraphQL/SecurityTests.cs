@@ -7,7 +7,7 @@ using Okr.Testing;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>The same security as REST: sign-in, the organisation filter, restricted objectives hidden but counted.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class SecurityTests(ApiFixture fixture)
 {
     [Theory]

@@ -17,7 +17,7 @@ namespace Okr.Api.IntegrationTests.GraphQL;
 /// No N+1: a request costs a fixed number of SQL statements however large the tree. Two organisations with the same
 /// shape of OKRs, one with 10 objectives and one with 1,000, answer the same deep query with the same statements.
 /// </summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class StatementCountTests(ApiFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Every nested list and reference of the schema that a tree reaches.</summary>

@@ -8,7 +8,7 @@ using Okr.Infrastructure.Persistence.Providers;
 namespace Okr.Api.IntegrationTests.GraphQL;
 
 /// <summary>GraphQL over HTTP as the specification describes it, so a generic client works without special handling.</summary>
-[Collection(ApiTests.Name)]
+[Collection(GraphQLAndFuzzApiTests.Name)]
 public sealed class TransportTests(ApiFixture fixture)
 {
     private const string Json = "application/json";

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         if (!_hosts.TryGetValue(provider, out var host))
         {
-            host = new OkrApiFactory(await TestDatabase.CreateAsync(provider));
+            host = new OkrApiFactory(await TestDatabase.CreateMigratedAsync(provider), cheapPasswordHashes: true);
             _ = host.Server; // starts the host: migrations and the demo seed run now
             _hosts[provider] = host;
         }
@@ -45,6 +46,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The REST tests: one collection, so one test at a time on its hosts.</summary>
 [CollectionDefinition(Name)]
 public sealed class ApiTests : ICollectionFixture<ApiFixture>
 {
@@ -52,12 +54,28 @@ public sealed class ApiTests : ICollectionFixture<ApiFixture>
 }
 
 /// <summary>
+/// The GraphQL tests and the contract fuzz: a second collection on hosts of its own, which xunit runs alongside
+/// <see cref="ApiTests"/> (collections run in parallel, the tests of one collection one at a time), so the API suite
+/// keeps both cores busy instead of running every test on one.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class GraphQLAndFuzzApiTests : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api-graphql-fuzz";
+}
+
+/// <summary>
 /// The host on a test database. <paramref name="environment"/> and <paramref name="settings"/> (applied last) serve the
 /// tests of start-up and sign-in rules; <paramref name="ownsDatabase"/> false leaves the database to a later host.
+/// <paramref name="cheapPasswordHashes"/>: passwords hashed with <see cref="CheapHashIterations"/> PBKDF2 iterations
+/// instead of Identity's 100,000 (tens of milliseconds of CPU a hash), for the shared hosts, whose tests sign in hundreds of times
+/// and seed the demo's people again and again; the auth suite, which measures what a hash costs, keeps the default.
 /// </summary>
 public sealed class OkrApiFactory(TestDatabase database, string environment = "Development",
-    IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true, bool cheapPasswordHashes = false) : WebApplicationFactory<Program>
 {
+    public const int CheapHashIterations = 1_000;
+
     public FakeClock Clock { get; } = new();
 
     /// <summary>Where mail is written when no SMTP server is configured.</summary>
@@ -93,6 +111,8 @@ public sealed class OkrApiFactory(TestDatabase database, string environment = "D
             services.AddSingleton<TimeProvider>(Time);
             services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
             SqlStatementCounter.Register(services);
+            if (cheapPasswordHashes)
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = CheapHashIterations);
         });
     }
 

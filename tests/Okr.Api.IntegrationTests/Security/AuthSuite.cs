@@ -26,7 +26,7 @@ internal static class AuthSuite
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var host = new OkrApiFactory(database ?? await TestDatabase.CreateAsync(provider), environment, all, ownsDatabase: database is null);
+        var host = new OkrApiFactory(database ?? await TestDatabase.CreateMigratedAsync(provider), environment, all, ownsDatabase: database is null);
         _ = host.Server;
         return host;
     }
