@@ -44,7 +44,8 @@ test('a mention with the @ picker reaches the member’s bell and inbox, where i
 
     // The lead writes "@Morg", picks Morgan Member with the keyboard, and posts.
     await signIn(lead.page, 'lead@acme.test');
-    await lead.page.goto(`${baseUrl}/objectives/${objective.id}`);
+    // Comments are on the objective page's "Comments and history" tab.
+    await lead.page.goto(`${baseUrl}/objectives/${objective.id}?tab=activity`);
     await lead.page.getByRole('heading', { name: title }).waitFor();
     const box = lead.page.getByLabel('Add a comment');
     await box.click();

@@ -45,6 +45,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
                 ["outboxMessage"] = await db.OutboxMessages.Where(m => m.OrganizationId == demo.OrganizationId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
                 ["webhookSubscription"] = await db.WebhookSubscriptions.Select(w => (Guid?)w.Id).FirstOrDefaultAsync(),
                 ["webhookDelivery"] = await db.WebhookDeliveries.Select(d => (Guid?)d.Id).FirstOrDefaultAsync(),
+                ["notification"] = await db.Notifications.Select(n => (Guid?)n.Id).FirstOrDefaultAsync(),
             };
             found["kpiValue"] = await db.KpiValues.Where(v => v.KpiId == found["kpi"]).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
             return found;
@@ -104,6 +105,7 @@ public sealed class FuzzTargets(IReadOnlyDictionary<string, Guid> ids)
             // A mail file is named, not numbered: a name that exists nowhere (its cases stop at 404).
             "mail-files" => Guid.Empty,
             "webhook-subscriptions" => ids["webhookSubscription"],
+            "notifications" => ids["notification"],
             var other => throw new InvalidOperationException($"The fuzz does not know which entity /api/{other}/{{id}} names."),
         },
     };

@@ -39,7 +39,10 @@ export function MentionTextarea({ value, onChange, onKeyDown, ...props }: Props)
     setActive(0);
     // The name is written: this @ is done (typing on after it does not reopen the list).
     setDismissed(mention.start);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(next.caret, next.caret));
+    // After React writes the value: put the caret after the name, unless the person has typed on meanwhile.
+    requestAnimationFrame(() => {
+      if (ref.current?.value === next.text) ref.current.setSelectionRange(next.caret, next.caret);
+    });
   };
 
   const keyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -112,6 +112,13 @@ describe('ObjectivePage', { timeout: 20_000 }, () => {
     expect(within(salesCheckIns!).queryByRole('form')).not.toBeInTheDocument();
   });
 
+  it('opens on the comments when a link (a notification) points at them', async () => {
+    graphqlMock.mockResolvedValue({ objective: objective() });
+    renderPage('/objectives/o1#comments');
+    expect(await screen.findAllByTestId('comment')).toHaveLength(2);
+    expect(screen.getByRole('tab', { name: /^Comments and history/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('explains its status by the key results that set it', async () => {
     graphqlMock.mockResolvedValue({
       objective: objective({ status: 'AT_RISK', keyResults: [keyResult('kr1'), keyResult('kr2', { title: 'Renewals signed', status: 'AT_RISK' })] }),

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../../api/graphql';
 import { useMember } from '../../auth/session';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
@@ -27,6 +27,7 @@ export function asOfInstant(day: string | null): string | undefined {
 export default function ObjectivePage() {
   const { objectiveId = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const asOfDay = params.get('asOf');
   const asOf = asOfInstant(asOfDay);
   const query = useQuery({
@@ -60,7 +61,8 @@ export default function ObjectivePage() {
   if (!objective) return <NotFound />;
 
   const tabParam = params.get('tab') as ObjectiveTab | null;
-  const tab: ObjectiveTab = tabParam && tabs.includes(tabParam) ? tabParam : 'overview';
+  // A link to the comments (#comments, as notifications give) opens the tab that holds them.
+  const tab: ObjectiveTab = tabParam && tabs.includes(tabParam) ? tabParam : location.hash === '#comments' ? 'activity' : 'overview';
   const setTab = (value: ObjectiveTab) =>
     setParams(
       (current) => {

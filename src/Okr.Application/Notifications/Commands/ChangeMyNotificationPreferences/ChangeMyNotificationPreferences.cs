@@ -33,8 +33,9 @@ public sealed class ChangeMyNotificationPreferencesValidator : AbstractValidator
     public ChangeMyNotificationPreferencesValidator()
     {
         RuleFor(c => c.Preferences).NotNull().WithMessage("Give the preferences to change.")
-            .Must(p => p is null || p.Select(x => x.Kind).Distinct().Count() == p.Count).WithMessage("Give each kind at most once.")
+            .Must(p => p is null || p.Any(x => x is null) || p.Select(x => x.Kind).Distinct().Count() == p.Count).WithMessage("Give each kind at most once.")
             .Must(p => p is null || p.Count <= Enum.GetValues<NotificationKind>().Length).WithMessage("Give each kind at most once.");
+        RuleForEach(c => c.Preferences).NotNull().WithMessage("A preference may not be null.");
         RuleForEach(c => c.Preferences).ChildRules(p => p.RuleFor(x => x.Kind).IsInEnum().WithMessage("Not a kind of notification."));
     }
 }
