@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +29,9 @@ public sealed class OkrSignInManager(
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly AppUser Nobody = new() { UserName = "nobody", Email = "nobody@okr.invalid" };
-    private static string? _nobodysHash;
+    // One hash per hashing cost (its iteration count): a hash made at another cost would be checked at that cost, so a
+    // host configured differently (hosts in one process, a changed setting) must not reuse it.
+    private static readonly ConcurrentDictionary<int, string> NobodysHash = new();
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
@@ -46,7 +50,8 @@ public sealed class OkrSignInManager(
 
     private void SpendAsMuchAsAPasswordCheck(string password)
     {
-        _nobodysHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
-        UserManager.PasswordHasher.VerifyHashedPassword(Nobody, _nobodysHash, password ?? string.Empty);
+        var cost = Context.RequestServices.GetService<IOptions<PasswordHasherOptions>>()?.Value.IterationCount ?? 0;
+        var hash = NobodysHash.GetOrAdd(cost, _ => UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+        UserManager.PasswordHasher.VerifyHashedPassword(Nobody, hash, password ?? string.Empty);
     }
 }

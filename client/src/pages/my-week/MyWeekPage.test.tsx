@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 // Typing through Mantine inputs is slow in jsdom on a busy machine.
-describe('MyWeekPage', { timeout: 20_000 }, () => {
+describe('MyWeekPage', { timeout: 45_000 }, () => {
   it('shows each key result with its objective, status, value against target and what is due', async () => {
     serve(mine([kr('a', { title: 'Pay down tech debt', lastCheckInAt: '2026-11-10T10:00:00Z' }), kr('b', { title: 'Ship weekly' })]));
     renderWithProviders(<MyWeekPage />);
